@@ -1,0 +1,72 @@
+# Two commands for a fresh machine: `make demo` and `make test`.
+# Each creates its virtualenv on first use and reinstalls when the package metadata changes.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+VENV74 := .venv-wagtail74
+MANAGE := $(VENV)/bin/python example_site/manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install demo test test-wagtail8 test-wagtail74 test-all lint format migrations messages clean
+
+help:
+	@echo "make demo            run the example site on http://$(HOST):$(PORT)/ with demo content"
+	@echo "make test            run the test suite (Wagtail 8) in $(VENV)"
+	@echo "make test-wagtail74  run the test suite against Wagtail 7.4 LTS in $(VENV74)"
+	@echo "make test-all        both of the above"
+	@echo "make lint            ruff check and ruff format --check"
+	@echo "make migrations      regenerate migrations with the oldest supported Wagtail (7.4)"
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+$(VENV74)/.installed: setup.cfg pyproject.toml
+	test -x $(VENV74)/bin/python || $(PYTHON) -m venv $(VENV74)
+	$(VENV74)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV74)/bin/python -m pip install --quiet -e ".[dev]" "wagtail>=7.4,<7.5"
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_integration_demo
+	@echo ""
+	@echo "Site:  http://$(HOST):$(PORT)/"
+	@echo "Admin: http://$(HOST):$(PORT)/admin/"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: test-wagtail8
+
+test-wagtail8: $(VENV)/.installed
+	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+test-wagtail74: $(VENV74)/.installed
+	$(VENV74)/bin/python -m pytest $(PYTEST_ARGS)
+
+test-all: test-wagtail8 test-wagtail74
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Migrations are generated with the oldest supported Wagtail so that they apply on every
+# supported version (newer Wagtail versions read older block definitions, not the reverse).
+migrations: $(VENV74)/.installed
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(VENV74)/bin/django-admin makemigrations wagtail_integration
+
+messages: $(VENV)/.installed
+	cd wagtail_integration && ../$(VENV)/bin/django-admin makemessages --all --no-obsolete
+	cd wagtail_integration && ../$(VENV)/bin/django-admin compilemessages
+
+clean:
+	rm -rf $(VENV) $(VENV74) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,66 @@
+"""Factories that build real pages in the real page tree.
+
+Each takes the parent page and any field values, fills in the rest, and returns the saved,
+published page.
+"""
+
+import itertools
+
+from wagtail.models import Page
+
+from wagtail_integration.models import (
+    ConceptPhasePage,
+    IntegrationConceptPage,
+    MeasurePage,
+    WorkingGroupPage,
+)
+
+_sequence = itertools.count(1)
+
+
+def _add(parent: Page, model: type[Page], fields: dict) -> Page:
+    number = next(_sequence)
+    fields.setdefault("title", f"{model._meta.verbose_name} {number}".capitalize())
+    fields.setdefault("slug", f"{model._meta.model_name}-{number}")
+    page = parent.add_child(instance=model(**fields))
+    return page
+
+
+def make_concept(parent: Page, **fields) -> IntegrationConceptPage:
+    return _add(parent, IntegrationConceptPage, fields)
+
+
+def make_phase(concept: IntegrationConceptPage, **fields) -> ConceptPhasePage:
+    return _add(concept, ConceptPhasePage, fields)
+
+
+def make_group(phase: ConceptPhasePage, **fields) -> WorkingGroupPage:
+    fields.setdefault("goal", "Lower the barriers to work and training.")
+    return _add(phase, WorkingGroupPage, fields)
+
+
+def make_measure(parent: Page, **fields) -> MeasurePage:
+    return _add(parent, MeasurePage, fields)
+
+
+def make_concept_tree(root: Page, groups: int, measures_per_group: int) -> dict:
+    """A concept with one active phase, its groups, their measures and one phase measure."""
+    concept = make_concept(root, title="Integration concept")
+    phase = make_phase(concept, title="Phase 2", number=2, status="in_implementation")
+    made_groups, made_measures = [], []
+    statuses = ["proposed", "planned", "in_progress", "implemented", "discontinued"]
+    for g in range(groups):
+        group = make_group(phase, title=f"Working group {g + 1}")
+        made_groups.append(group)
+        for m in range(measures_per_group):
+            made_measures.append(
+                make_measure(group, title=f"Measure {g + 1}.{m + 1}", status=statuses[m % 5])
+            )
+    phase_measure = make_measure(phase, title="Measure of the phase", status="planned")
+    return {
+        "concept": concept,
+        "phase": phase,
+        "groups": made_groups,
+        "measures": made_measures,
+        "phase_measure": phase_measure,
+    }

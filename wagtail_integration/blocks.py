@@ -1,0 +1,53 @@
+"""StreamField blocks shared by the page types."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+# Headings inside a body start at h2: the page title is the only h1.
+RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A downloadable document with an optional title and a short description."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False,
+        max_length=255,
+        label=_("Link text"),
+        help_text=_("Leave empty to use the document's own title."),
+    )
+    description = blocks.TextBlock(
+        required=False,
+        label=_("Description"),
+        help_text=_("One or two sentences on what the document contains."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "wagtail_integration/blocks/document.html"
+
+
+class DocumentListBlock(blocks.StreamBlock):
+    """An ordered list of documents, rendered as one list of downloads."""
+
+    document = DocumentBlock()
+
+    class Meta:
+        template = "wagtail_integration/blocks/document_list.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """Free text of a page: headings, paragraphs, quotes and documents."""
+
+    heading = blocks.CharBlock(
+        max_length=255,
+        label=_("Heading"),
+        form_classname="title",
+        template="wagtail_integration/blocks/heading.html",
+    )
+    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
+    quote = blocks.BlockQuoteBlock(label=_("Quote"))
+    document = DocumentBlock()

@@ -1,0 +1,124 @@
+"""The integration concept: the root page of a city's concept."""
+
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
+from .groups import WorkingGroupPage
+from .listings import count_by_parent, status_counts
+from .measures import MeasurePage, MeasureStatus
+from .phases import ConceptPhasePage, PhaseStatus
+
+
+class IntegrationConceptPage(Page):
+    """A city's integration concept: its phases, working groups, measures and feedback."""
+
+    intro = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("introduction"),
+        help_text=_("A short introduction shown at the top of the page."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Background of the concept: who made it, when it was adopted, why."),
+    )
+    downloads = StreamField(
+        DocumentListBlock(),
+        blank=True,
+        verbose_name=_("downloads"),
+        help_text=_("The concept's documents, e.g. the concept paper of each phase."),
+    )
+    feedback_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("feedback page"),
+        help_text=_("The page where residents send wishes and suggestions."),
+    )
+    feedback_teaser = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("feedback invitation"),
+        help_text=_(
+            "A sentence inviting residents to give feedback. Leave empty for the standard text."
+        ),
+    )
+
+    subpage_types = ["wagtail_integration.ConceptPhasePage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("downloads"),
+        MultiFieldPanel(
+            [FieldPanel("feedback_page"), FieldPanel("feedback_teaser")],
+            heading=_("Feedback"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("integration concept")
+        verbose_name_plural = _("integration concepts")
+
+    def get_phases(self):
+        """The live phases, by phase number and then by their order in the page tree."""
+        return (
+            ConceptPhasePage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by(F("number").asc(nulls_last=True), "path")
+        )
+
+    @staticmethod
+    def pick_current_phase(phases: list[ConceptPhasePage]) -> ConceptPhasePage | None:
+        """The latest active phase; else the latest begun one; else the first planned one."""
+        for phase in reversed(phases):
+            if phase.is_active:
+                return phase
+        for phase in reversed(phases):
+            if phase.status != PhaseStatus.PLANNED:
+                return phase
+        return phases[0] if phases else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        phases = list(self.get_phases())
+        current_phase = self.pick_current_phase(phases)
+        current_groups = []
+        if current_phase:
+            current_groups = list(WorkingGroupPage.objects.child_of(current_phase).live().public())
+            counts = count_by_parent(
+                MeasurePage.objects.descendant_of(current_phase).live().public()
+            )
+            for group in current_groups:
+                group.measure_count = counts[group.path]
+        counts_by_status = status_counts(
+            MeasurePage.objects.descendant_of(self).live().public(), MeasureStatus
+        )
+        feedback_page = self.feedback_page
+        context.update(
+            phases=phases,
+            current_phase=current_phase,
+            current_groups=current_groups,
+            status_counts=counts_by_status,
+            measure_total=sum(row["count"] for row in counts_by_status),
+            feedback_page=feedback_page if feedback_page and feedback_page.live else None,
+        )
+        return context

@@ -1,0 +1,124 @@
+"""Working groups (fields of action) and their member organisations."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+from ..blocks import RICH_TEXT_FEATURES
+from .listings import status_counts
+from .measures import MeasurePage, MeasureStatus
+
+
+class WorkingGroupPage(Page):
+    """A working group of a phase, e.g. "Work and vocational training"."""
+
+    goal = models.TextField(
+        verbose_name=_("goal"),
+        help_text=_("What the group wants to achieve, in one or two plain sentences."),
+    )
+    description = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("description"),
+        help_text=_("How the group works, whom it brings together, what it has done."),
+    )
+    lead = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("lead"),
+        help_text=_("The office or organisation that leads the group."),
+    )
+    contact_name = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("contact"),
+        help_text=_('The contact person\'s role, e.g. "Chair of the working group".'),
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        verbose_name=_("contact email"),
+        help_text=_(
+            "Feedback about this group is sent here. It is not shown on the site "
+            "unless you tick the box below."
+        ),
+    )
+    show_contact_email = models.BooleanField(
+        default=False,
+        verbose_name=_("show contact email"),
+        help_text=_("Publish the contact email address on the group's page."),
+    )
+
+    parent_page_types = ["wagtail_integration.ConceptPhasePage"]
+    subpage_types = ["wagtail_integration.MeasurePage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("goal"),
+        FieldPanel("description"),
+    ]
+    organisation_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("lead"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("show_contact_email"),
+            ],
+            heading=_("Lead and contact"),
+        ),
+        InlinePanel("members", heading=_("Members"), label=_("Member")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(organisation_panels, heading=_("Lead and members")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        measures = MeasurePage.objects.child_of(self).live().public()
+        context["measures"] = measures
+        context["status_counts"] = status_counts(measures, MeasureStatus)
+        context["members"] = self.members.all()
+        return context
+
+
+class WorkingGroupMember(Orderable):
+    """An organisation that takes part in a working group."""
+
+    page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(
+        max_length=255,
+        verbose_name=_("name"),
+        help_text=_('The organisation, e.g. "Chamber of crafts". Avoid names of private persons.'),
+    )
+    url = models.URLField(
+        blank=True,
+        verbose_name=_("website"),
+        help_text=_("Optional link to the organisation's website."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("member")
+        verbose_name_plural = _("members")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,39 @@
+"""Query helpers for the listings on concept, phase and working-group pages.
+
+Each helper runs a fixed number of queries, however many pages it lists.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Count, QuerySet
+from wagtail.models import Page
+
+
+def parent_path(page: Page) -> str:
+    """The treebeard path of a page's parent, derived without a query."""
+    return page.path[: -Page.steplen]
+
+
+def group_measures_by_parent(measures: Iterable[Page]) -> dict[str, list[Page]]:
+    """Map each parent's path to its measures, in tree order (one query for all)."""
+    by_parent: dict[str, list[Page]] = defaultdict(list)
+    for measure in measures:
+        by_parent[parent_path(measure)].append(measure)
+    return by_parent
+
+
+def count_by_parent(pages: QuerySet) -> Counter:
+    """Count pages per parent path, reading only their paths (one query for all)."""
+    return Counter(path[: -Page.steplen] for path in pages.values_list("path", flat=True))
+
+
+def status_counts(pages: QuerySet, choices) -> list[dict]:
+    """Count pages per status, in the order of the status choices, leaving out zeros."""
+    rows = pages.order_by().values("status").annotate(count=Count("pk"))
+    counts = {row["status"]: row["count"] for row in rows}
+    return [
+        {"status": value, "label": label, "count": counts[value]}
+        for value, label in choices.choices
+        if counts.get(value)
+    ]

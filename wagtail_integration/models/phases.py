@@ -1,0 +1,173 @@
+"""Concept phases and their milestones."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from ..blocks import BodyBlock
+from .groups import WorkingGroupPage
+from .listings import group_measures_by_parent
+from .measures import MeasurePage
+from .periods import DatePeriodMixin
+
+
+class PhaseStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PREPARATION = "in_preparation", _("In preparation")
+    IN_IMPLEMENTATION = "in_implementation", _("In implementation")
+    UNDER_EVALUATION = "under_evaluation", _("Under evaluation")
+    COMPLETED = "completed", _("Completed")
+
+
+# The phases a concept is working on now; the first of them found from the latest
+# phase backwards is the "current" phase shown on the concept page.
+ACTIVE_PHASE_STATUSES = (
+    PhaseStatus.IN_PREPARATION,
+    PhaseStatus.IN_IMPLEMENTATION,
+    PhaseStatus.UNDER_EVALUATION,
+)
+
+
+class MilestoneKind(models.TextChoices):
+    COUNCIL_RESOLUTION = "council_resolution", _("Council resolution")
+    WORKSHOP = "workshop", _("Workshop")
+    EVALUATION = "evaluation", _("Evaluation")
+    PUBLICATION = "publication", _("Publication")
+    OTHER = "other", _("Other")
+
+
+class ConceptPhasePage(DatePeriodMixin, Page):
+    """One phase of an integration concept, e.g. "Phase 2 (since 2015)"."""
+
+    number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("phase number"),
+        help_text=_("The phase's ordinal number (1, 2, ...). Phases are listed in this order."),
+    )
+    status = models.CharField(
+        max_length=32,
+        choices=PhaseStatus.choices,
+        default=PhaseStatus.PLANNED,
+        verbose_name=_("status"),
+        help_text=_("Where the phase stands today."),
+    )
+    summary = models.TextField(
+        blank=True,
+        verbose_name=_("summary"),
+        help_text=_("One or two sentences shown in listings and at the top of the page."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Background, aims and context of the phase."),
+    )
+
+    parent_page_types = ["wagtail_integration.IntegrationConceptPage"]
+    subpage_types = ["wagtail_integration.WorkingGroupPage", "wagtail_integration.MeasurePage"]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    status_panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("status")]),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])],
+            heading=_("Period"),
+        ),
+        InlinePanel("milestones", heading=_("Milestones"), label=_("Milestone")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(status_panels, heading=_("Status and milestones")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("concept phase")
+        verbose_name_plural = _("concept phases")
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_PHASE_STATUSES
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        groups = list(WorkingGroupPage.objects.child_of(self).live().public())
+        measures = MeasurePage.objects.descendant_of(self).live().public()
+        by_parent = group_measures_by_parent(measures)
+        for group in groups:
+            group.listed_measures = by_parent.get(group.path, [])
+        context["working_groups"] = groups
+        context["measures_without_group"] = by_parent.get(self.path, [])
+        context["milestones"] = self.milestones.select_related("document").order_by(
+            "date", "sort_order"
+        )
+        return context
+
+
+class PhaseMilestone(Orderable):
+    """A dated event of a phase: a resolution, a workshop, an evaluation, a publication."""
+
+    page = ParentalKey(ConceptPhasePage, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField(
+        verbose_name=_("date"),
+        help_text=_("The day the milestone took place or is planned."),
+    )
+    kind = models.CharField(
+        max_length=32,
+        choices=MilestoneKind.choices,
+        default=MilestoneKind.OTHER,
+        verbose_name=_("kind"),
+        help_text=_("What kind of event this was."),
+    )
+    title = models.CharField(
+        max_length=255,
+        verbose_name=_("title"),
+        help_text=_('What happened, e.g. "City council adopts the integration concept".'),
+    )
+    place = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("place"),
+        help_text=_("Where it took place, if that matters."),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+        help_text=_("An optional document, e.g. the resolution or the evaluation report."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        FieldPanel("place"),
+        FieldPanel("document"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return self.title
