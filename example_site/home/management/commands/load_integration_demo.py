@@ -1,0 +1,199 @@
+"""Publish the demo integration concept in German; a second run changes nothing."""
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from home import demo_content
+from home.demo_pdf import make_pdf
+from home.models import HomePage
+from wagtail_integration.models import (
+    ConceptPhasePage,
+    IntegrationConceptPage,
+    MeasurePage,
+    PhaseMilestone,
+    WorkingGroupMember,
+    WorkingGroupPage,
+)
+
+MEASURE_FIELDS = [
+    "title",
+    "summary",
+    "status",
+    "progress",
+    "start_date",
+    "end_date",
+    "responsible_body",
+    "decision_body",
+    "decision_date",
+    "decision_reference",
+    "decision_url",
+]
+
+
+def raw_stream(blocks: list[tuple[str, object]]) -> list[dict]:
+    """StreamField data in its stored (raw) form, which Wagtail reads like editor input."""
+    return [{"type": block_type, "value": value} for block_type, value in blocks]
+
+
+class Command(BaseCommand):
+    help = (
+        "Publish the demo integration concept (German) under the home page and create a local "
+        "admin user. Pages that already exist are left as they are."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--admin-username", default="admin")
+        parser.add_argument(
+            "--admin-password",
+            default="integration-demo",
+            help="Password of the local admin user, if it has to be created.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, admin_username: str, admin_password: str, **options):
+        self.created = 0
+        home = self.ensure_home_page()
+        download = self.ensure_download()
+        concept = self.ensure_page(
+            home,
+            IntegrationConceptPage,
+            slug=demo_content.CONCEPT["slug"],
+            title=demo_content.CONCEPT["title"],
+            intro=demo_content.CONCEPT["intro"],
+            body=raw_stream(demo_content.CONCEPT["body"]),
+            downloads=raw_stream(
+                [
+                    (
+                        "document",
+                        {
+                            "document": download.pk,
+                            "title": "",
+                            "description": demo_content.CONCEPT["download"]["description"],
+                        },
+                    )
+                ]
+            ),
+            show_in_menus=True,
+        )
+        for phase_data in demo_content.PHASES:
+            self.ensure_phase(concept, phase_data, download)
+        self.ensure_admin_user(admin_username, admin_password)
+        if self.created:
+            self.stdout.write(self.style.SUCCESS(f"Published {self.created} demo pages."))
+        else:
+            self.stdout.write("The demo content is already there; nothing changed.")
+        self.stdout.write(f"Concept: {concept.url}")
+
+    def ensure_home_page(self) -> HomePage:
+        """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
+        site = Site.objects.get(is_default_site=True)
+        if isinstance(site.root_page.specific, HomePage):
+            return site.root_page.specific
+        welcome = site.root_page
+        root = Page.get_first_root_node()
+        home = root.add_child(
+            instance=HomePage(
+                title=demo_content.HOME["title"],
+                slug="start",
+                intro=demo_content.HOME["intro"],
+            )
+        )
+        home.save_revision().publish()
+        site.root_page = home
+        site.site_name = "Stadtportal"
+        site.save()
+        if type(welcome) is Page and welcome.is_leaf():
+            welcome.delete()  # Wagtail's placeholder page, created by its migrations
+        self.created += 1
+        return home
+
+    def ensure_download(self):
+        Document = get_document_model()
+        data = demo_content.CONCEPT["download"]
+        document = Document.objects.filter(title=data["title"]).first()
+        if document is None:
+            document = Document(title=data["title"])
+            pdf = make_pdf(data["pdf_lines"])
+            document.file.save(
+                "integrationskonzept-zweite-phase.pdf", ContentFile(pdf), save=False
+            )
+            document.file_size = len(pdf)
+            document.save()
+        return document
+
+    def ensure_page(self, parent: Page, model: type[Page], *, slug: str, **fields) -> Page:
+        """The child of `parent` with `slug`; created and published only if it is missing."""
+        existing = parent.get_children().filter(slug=slug).specific().first()
+        if existing is not None:
+            return existing
+        page = parent.add_child(instance=model(slug=slug, **fields))
+        page.save_revision().publish()
+        self.created += 1
+        return page
+
+    def ensure_phase(self, concept, data: dict, download) -> None:
+        phase = self.ensure_page(
+            concept,
+            ConceptPhasePage,
+            slug=data["slug"],
+            title=data["title"],
+            number=data["number"],
+            status=data["status"],
+            start_date=data["start_date"],
+            end_date=data["end_date"],
+            summary=data["summary"],
+            body=raw_stream(data["body"]),
+            milestones=[
+                PhaseMilestone(
+                    document=download if milestone["kind"] == "publication" else None,
+                    **milestone,
+                )
+                for milestone in data["milestones"]
+            ],
+        )
+        for group_data in data["working_groups"]:
+            group = self.ensure_page(
+                phase,
+                WorkingGroupPage,
+                slug=group_data["slug"],
+                title=group_data["title"],
+                goal=group_data["goal"],
+                description=group_data["description"],
+                lead=group_data["lead"],
+                contact_name=group_data["contact_name"],
+                contact_email=group_data["contact_email"],
+                show_contact_email=group_data["show_contact_email"],
+                members=[WorkingGroupMember(**member) for member in group_data["members"]],
+            )
+            for measure_data in group_data["measures"]:
+                self.ensure_measure(group, measure_data)
+        for measure_data in data["measures"]:
+            self.ensure_measure(phase, measure_data)
+
+    def ensure_measure(self, parent: Page, data: dict) -> None:
+        self.ensure_page(
+            parent,
+            MeasurePage,
+            slug=data["slug"],
+            body=raw_stream(data["body"]),
+            **{field: data[field] for field in MEASURE_FIELDS},
+        )
+
+    def ensure_admin_user(self, username: str, password: str) -> None:
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            self.stdout.write(
+                f"Admin user '{username}' exists already; its password is unchanged."
+            )
+            return
+        User.objects.create_superuser(username=username, email="", password=password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created the local admin user: username '{username}', password '{password}'. "
+                "Log in at /admin/."
+            )
+        )

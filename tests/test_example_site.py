@@ -1,0 +1,93 @@
+"""The example site: system checks pass and the demo loader is idempotent."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
+
+COUNT_SCRIPT = """
+import json
+from django.contrib.auth import get_user_model
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Revision
+from wagtail_integration.models import (
+    ConceptPhasePage, MeasurePage, PhaseMilestone, WorkingGroupMember, WorkingGroupPage,
+)
+print(json.dumps({
+    "pages": Page.objects.count(),
+    "live_pages": Page.objects.live().count(),
+    "revisions": Revision.objects.count(),
+    "phases": ConceptPhasePage.objects.live().count(),
+    "groups": WorkingGroupPage.objects.live().count(),
+    "measures": MeasurePage.objects.live().count(),
+    "measure_statuses": sorted(set(MeasurePage.objects.values_list("status", flat=True))),
+    "milestones": PhaseMilestone.objects.count(),
+    "members": WorkingGroupMember.objects.count(),
+    "documents": get_document_model().objects.count(),
+    "users": get_user_model().objects.count(),
+    "titles": list(MeasurePage.objects.values_list("title", flat=True)),
+}))
+"""
+
+
+def manage(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "example_site.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=EXAMPLE_SITE,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_example_site_system_checks_and_migrations_are_clean(tmp_path):
+    assert "System check identified no issues" in manage(tmp_path, "check").stdout
+    assert (
+        "No changes detected" in manage(tmp_path, "makemigrations", "--check", "--dry-run").stdout
+    )
+
+
+def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_path):
+    manage(tmp_path, "migrate", "--noinput", "-v0")
+
+    first = manage(tmp_path, "load_integration_demo")
+    counts = json.loads(manage(tmp_path, "shell", "-v0", "-c", COUNT_SCRIPT).stdout)
+    second = manage(tmp_path, "load_integration_demo")
+    counts_again = json.loads(manage(tmp_path, "shell", "-v0", "-c", COUNT_SCRIPT).stdout)
+
+    assert "username 'admin', password 'integration-demo'" in first.stdout
+    assert "nothing changed" in second.stdout
+    assert counts_again == counts
+    assert counts["phases"] == 2
+    assert counts["groups"] == 6
+    assert counts["measures"] >= 12
+    assert counts["measure_statuses"] == [
+        "discontinued",
+        "implemented",
+        "in_progress",
+        "planned",
+        "proposed",
+    ]
+    assert counts["milestones"] >= 4
+    assert counts["members"] >= 6
+    assert counts["documents"] == 1
+    assert counts["users"] == 1
+    assert counts["revisions"] == counts["live_pages"] - 1  # every page but the tree root
+    titles = " ".join(counts["titles"])
+    assert "Stellenanzeigen" in titles
+    assert "Deutschkurse für Frauen" in titles

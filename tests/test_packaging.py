@@ -1,0 +1,120 @@
+"""The package installs like a host would install it, and its wheel carries every asset."""
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+# Creates a concept, a phase, a group and a measure, then fetches each page like a visitor.
+SMOKE_SCRIPT = textwrap.dedent(
+    """
+    from django.test import Client
+    from wagtail.models import Site
+    from wagtail_integration.models import (
+        ConceptPhasePage, IntegrationConceptPage, MeasurePage, WorkingGroupPage,
+    )
+
+    home = Site.objects.get(is_default_site=True).root_page
+    concept = home.add_child(instance=IntegrationConceptPage(title="Concept T1", slug="concept"))
+    phase = concept.add_child(instance=ConceptPhasePage(title="Phase T2", slug="phase"))
+    group = phase.add_child(instance=WorkingGroupPage(title="Group T3", slug="group", goal="G"))
+    measure = group.add_child(instance=MeasurePage(title="Measure T4", slug="measure"))
+    client = Client()
+    for page in [concept, phase, group, measure]:
+        response = client.get(page.url)
+        print(page.url, response.status_code, page.title in response.content.decode())
+    """
+)
+
+
+def run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [str(arg) for arg in args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def test_package_works_in_a_project_made_by_wagtail_start(tmp_path):
+    run(BIN / "wagtail", "start", "hostsite", tmp_path, cwd=tmp_path)
+    settings_file = tmp_path / "hostsite" / "settings" / "base.py"
+    settings = settings_file.read_text()
+    # The README's installation step: wagtail.contrib.forms is already there in a new project.
+    assert '"wagtail.contrib.forms",' in settings
+    settings_file.write_text(
+        settings.replace(
+            '"wagtail.contrib.forms",',
+            '"wagtail.contrib.forms",\n"wagtail.contrib.settings",\n"wagtail_integration",',
+        )
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
+
+    run(sys.executable, "manage.py", "migrate", "--noinput", cwd=tmp_path, env=env)
+    check = run(sys.executable, "manage.py", "check", cwd=tmp_path, env=env)
+    smoke = run(
+        sys.executable, "manage.py", "shell", "-v0", "-c", SMOKE_SCRIPT, cwd=tmp_path, env=env
+    )
+
+    assert "System check identified no issues" in check.stdout
+    assert smoke.stdout.split("\n")[:4] == [
+        "/concept/ 200 True",
+        "/concept/phase/ 200 True",
+        "/concept/phase/group/ 200 True",
+        "/concept/phase/group/measure/ 200 True",
+    ]
+
+
+def test_wheel_carries_templates_static_files_migrations_and_catalogs(tmp_path):
+    source = tmp_path / "source"
+    shutil.copytree(
+        REPOSITORY,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__"
+        ),
+    )
+    run(
+        sys.executable,
+        "-m",
+        "build",
+        "--wheel",
+        "--no-isolation",
+        "--outdir",
+        tmp_path / "dist",
+        cwd=source,
+    )
+
+    (wheel,) = (tmp_path / "dist").glob("wagtail_integration-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+
+    expected = [
+        "wagtail_integration/templates/wagtail_integration/base.html",
+        "wagtail_integration/templates/wagtail_integration/integration_concept_page.html",
+        "wagtail_integration/templates/wagtail_integration/concept_phase_page.html",
+        "wagtail_integration/templates/wagtail_integration/working_group_page.html",
+        "wagtail_integration/templates/wagtail_integration/measure_page.html",
+        "wagtail_integration/templates/wagtail_integration/includes/breadcrumbs.html",
+        "wagtail_integration/templates/wagtail_integration/blocks/document.html",
+        "wagtail_integration/static/wagtail_integration/css/integration.css",
+        "wagtail_integration/static/wagtail_integration/css/print.css",
+        "wagtail_integration/migrations/0001_initial.py",
+        "wagtail_integration/locale/de/LC_MESSAGES/django.po",
+        "wagtail_integration/locale/de/LC_MESSAGES/django.mo",
+    ]
+    assert [name for name in expected if name not in names] == []
+    assert not [name for name in names if name.startswith(("tests/", "example_site/"))]
