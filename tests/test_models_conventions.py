@@ -1,0 +1,100 @@
+"""Conventions every model of the package keeps, and the system checks it registers."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.utils.functional import Promise
+from wagtail.models import Orderable, Page
+
+from wagtail_integration.apps import missing_required_apps
+from wagtail_integration.models import (
+    ConceptPhasePage,
+    IntegrationConceptPage,
+    MeasurePage,
+    MeasureStatus,
+    PhaseMilestone,
+    PhaseStatus,
+    WorkingGroupMember,
+    WorkingGroupPage,
+)
+
+MODELS = [
+    IntegrationConceptPage,
+    ConceptPhasePage,
+    PhaseMilestone,
+    WorkingGroupPage,
+    WorkingGroupMember,
+    MeasurePage,
+]
+# Fields that Wagtail's base classes bring along, or that link an inline to its page.
+INHERITED = {f.name for f in Page._meta.get_fields()} | {"sort_order", "page", "page_ptr", "id"}
+
+
+def own_fields(model):
+    return [
+        field
+        for field in model._meta.get_fields()
+        if field.concrete and not field.auto_created and field.name not in INHERITED
+    ]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
+def test_every_field_has_a_translatable_verbose_name_and_help_text(model):
+    fields = own_fields(model)
+    assert fields
+    for field in fields:
+        # A lazy translation proxy proves the text went through gettext_lazy.
+        assert isinstance(field.verbose_name, Promise), f"{model.__name__}.{field.name}"
+        assert isinstance(field.help_text, Promise), f"{model.__name__}.{field.name}"
+        assert str(field.help_text)
+
+
+def test_statuses_have_exactly_the_documented_values():
+    assert PhaseStatus.values == [
+        "planned",
+        "in_preparation",
+        "in_implementation",
+        "under_evaluation",
+        "completed",
+    ]
+    assert MeasureStatus.values == [
+        "proposed",
+        "planned",
+        "in_progress",
+        "implemented",
+        "discontinued",
+    ]
+    assert ConceptPhasePage._meta.get_field("status").default == "planned"
+    assert MeasurePage._meta.get_field("status").default == "planned"
+
+
+def test_inlines_are_orderable():
+    assert issubclass(PhaseMilestone, Orderable)
+    assert issubclass(WorkingGroupMember, Orderable)
+
+
+def test_no_app_is_missing_in_a_complete_setup():
+    assert missing_required_apps() == []
+
+
+def test_a_missing_required_app_stops_start_up_with_a_plain_message():
+    # A separate process: reloading the app registry in this one would register Wagtail's
+    # API routers twice.
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check"],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings_without_documents"},
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "ImproperlyConfigured: wagtail_integration needs these apps in INSTALLED_APPS: " in (
+        result.stderr
+    )
+    assert "'wagtail.documents' (phases, measures and downloads link to documents)" in (
+        result.stderr
+    )
