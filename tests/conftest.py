@@ -1,5 +1,10 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
+
+from wagtail_integration.models import FeedbackSettings
+
+from .factories import make_concept_tree, make_feedback_page
 
 
 @pytest.fixture
@@ -19,3 +24,43 @@ def admin_user(django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The rate limit counts in the cache; every test starts with none counted."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def concept_tree(home_page):
+    """A concept whose current phase has two working groups; the first has a contact."""
+    tree = make_concept_tree(home_page, groups=2, measures_per_group=1)
+    first = tree["groups"][0]
+    first.title = "Arbeit und Ausbildung"
+    first.contact_email = "arbeit@example.org"
+    first.save()
+    return tree
+
+
+@pytest.fixture
+def feedback_page(concept_tree):
+    return make_feedback_page(
+        concept_tree["concept"], to_address="beirat@example.org", from_address="web@example.org"
+    )
+
+
+@pytest.fixture
+def feedback_settings(home_page):
+    site = Site.objects.get(is_default_site=True)
+    return FeedbackSettings.objects.create(
+        site=site, default_recipient="default@example.org", retention_days=365
+    )
+
+
+@pytest.fixture
+def instant_feedback(settings):
+    """Accept feedback posted at once, so tests need not wait the minimum fill time."""
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0

@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from wagtail_integration.models import (
     ConceptPhasePage,
+    FeedbackFormPage,
     IntegrationConceptPage,
     MeasurePage,
     WorkingGroupPage,
@@ -22,8 +23,7 @@ def _add(parent: Page, model: type[Page], fields: dict) -> Page:
     number = next(_sequence)
     fields.setdefault("title", f"{model._meta.verbose_name} {number}".capitalize())
     fields.setdefault("slug", f"{model._meta.model_name}-{number}")
-    page = parent.add_child(instance=model(**fields))
-    return page
+    return parent.add_child(instance=model(**fields))
 
 
 def make_concept(parent: Page, **fields) -> IntegrationConceptPage:
@@ -64,3 +64,8 @@ def make_concept_tree(root: Page, groups: int, measures_per_group: int) -> dict:
         "measures": made_measures,
         "phase_measure": phase_measure,
     }
+
+
+def make_feedback_page(parent: Page, **fields) -> FeedbackFormPage:
+    fields.setdefault("title", "Ihre Anregungen")
+    return _add(parent, FeedbackFormPage, fields)

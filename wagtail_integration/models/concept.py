@@ -42,7 +42,10 @@ class IntegrationConceptPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("feedback page"),
-        help_text=_("The page where residents send wishes and suggestions."),
+        help_text=_(
+            "The page where residents send wishes and suggestions. Leave empty to link to "
+            "the first feedback form under this concept."
+        ),
     )
     feedback_teaser = models.CharField(
         max_length=255,
@@ -53,7 +56,10 @@ class IntegrationConceptPage(Page):
         ),
     )
 
-    subpage_types = ["wagtail_integration.ConceptPhasePage"]
+    subpage_types = [
+        "wagtail_integration.ConceptPhasePage",
+        "wagtail_integration.FeedbackFormPage",
+    ]
 
     content_panels = [
         *Page.content_panels,
@@ -97,6 +103,14 @@ class IntegrationConceptPage(Page):
                 return phase
         return phases[0] if phases else None
 
+    def get_feedback_page(self) -> Page | None:
+        """The chosen feedback page if it is live, else the first live feedback form below."""
+        if self.feedback_page_id:
+            return self.feedback_page if self.feedback_page.live else None
+        from .feedback import FeedbackFormPage  # defined after this module, as it links here
+
+        return FeedbackFormPage.objects.child_of(self).live().public().first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         phases = list(self.get_phases())
@@ -112,13 +126,13 @@ class IntegrationConceptPage(Page):
         counts_by_status = status_counts(
             MeasurePage.objects.descendant_of(self).live().public(), MeasureStatus
         )
-        feedback_page = self.feedback_page
+        feedback_page = self.get_feedback_page()
         context.update(
             phases=phases,
             current_phase=current_phase,
             current_groups=current_groups,
             status_counts=counts_by_status,
             measure_total=sum(row["count"] for row in counts_by_status),
-            feedback_page=feedback_page if feedback_page and feedback_page.live else None,
+            feedback_page=feedback_page,
         )
         return context

@@ -11,7 +11,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from ..blocks import RICH_TEXT_FEATURES
 from .listings import status_counts
@@ -99,7 +99,7 @@ class WorkingGroupPage(Page):
         return context
 
 
-class WorkingGroupMember(Orderable):
+class WorkingGroupMember(TranslatableMixin, Orderable):
     """An organisation that takes part in a working group."""
 
     page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
@@ -116,7 +116,7 @@ class WorkingGroupMember(Orderable):
 
     panels = [FieldPanel("name"), FieldPanel("url")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("member")
         verbose_name_plural = _("members")
 

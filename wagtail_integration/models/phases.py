@@ -12,7 +12,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from ..blocks import BodyBlock
 from .groups import WorkingGroupPage
@@ -122,7 +122,7 @@ class ConceptPhasePage(DatePeriodMixin, Page):
         return context
 
 
-class PhaseMilestone(Orderable):
+class PhaseMilestone(TranslatableMixin, Orderable):
     """A dated event of a phase: a resolution, a workshop, an evaluation, a publication."""
 
     page = ParentalKey(ConceptPhasePage, on_delete=models.CASCADE, related_name="milestones")
@@ -165,7 +165,7 @@ class PhaseMilestone(Orderable):
         FieldPanel("document"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 

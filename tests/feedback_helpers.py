@@ -1,0 +1,22 @@
+"""Helpers that act like a resident's browser on the feedback form."""
+
+from bs4 import BeautifulSoup
+
+from wagtail_integration.feedback import spam
+
+
+def fetch_form(client, page) -> dict:
+    """GET the form and return the values a browser would send back untouched."""
+    response = client.get(page.url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    token = soup.find("input", {"name": spam.TOKEN_FIELD})["value"]
+    return {spam.TOKEN_FIELD: token, spam.HONEYPOT_FIELD: "", "topic": "general"}
+
+
+def post_feedback(client, page, **values):
+    """Fetch the form, fill it like a resident would, and send it."""
+    data = fetch_form(client, page)
+    data.update({"message": "Mehr Sprachkurse am Abend, bitte.", "consent": "on"})
+    data.update(values)
+    return client.post(page.url, {k: v for k, v in data.items() if v is not None})

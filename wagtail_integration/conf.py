@@ -1,0 +1,72 @@
+"""Settings a host may change, each read through one accessor with a documented default.
+
+Every setting is optional. They are read at call time, so tests and hosts can change them
+with Django's usual ``override_settings``.
+"""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+FEEDBACK_MIN_SECONDS = 3
+FEEDBACK_MAX_SECONDS = 24 * 60 * 60
+FEEDBACK_RATE_LIMIT = "5/h"
+FEEDBACK_MESSAGE_MAX_LENGTH = 5000
+FEEDBACK_MAX_REQUEST_BYTES = 256 * 1024
+FEEDBACK_PARENT_PAGE_TYPES = ["wagtail_integration.IntegrationConceptPage"]
+FEEDBACK_CLIENT_IP_HEADER = "REMOTE_ADDR"
+
+_RATE_PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
+
+
+def _get(name: str, default):
+    return getattr(settings, f"WAGTAIL_INTEGRATION_{name}", default)
+
+
+def feedback_min_seconds() -> int:
+    """A feedback form sent sooner than this after it was shown is treated as spam."""
+    return int(_get("FEEDBACK_MIN_SECONDS", FEEDBACK_MIN_SECONDS))
+
+
+def feedback_max_seconds() -> int:
+    """A feedback form sent later than this after it was shown must be sent again."""
+    return int(_get("FEEDBACK_MAX_SECONDS", FEEDBACK_MAX_SECONDS))
+
+
+def feedback_rate_limit() -> tuple[int, int]:
+    """How many feedback posts one client may send per period: (count, seconds).
+
+    The setting reads like ``"5/h"``: a number, a slash, and one of s, m, h, d.
+    """
+    value = _get("FEEDBACK_RATE_LIMIT", FEEDBACK_RATE_LIMIT)
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*([smhd])\s*", str(value))
+    if not match:
+        raise ImproperlyConfigured(
+            f"WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT must look like '5/h', not {value!r}."
+        )
+    return int(match[1]), _RATE_PERIODS[match[2]]
+
+
+def feedback_message_max_length() -> int:
+    """The longest message, in characters, that the feedback form accepts."""
+    return int(_get("FEEDBACK_MESSAGE_MAX_LENGTH", FEEDBACK_MESSAGE_MAX_LENGTH))
+
+
+def feedback_max_request_bytes() -> int:
+    """A feedback post with a larger body is refused before it is read."""
+    return int(_get("FEEDBACK_MAX_REQUEST_BYTES", FEEDBACK_MAX_REQUEST_BYTES))
+
+
+def feedback_parent_page_types() -> list[str]:
+    """The page types under which editors may create a feedback form page."""
+    return list(_get("FEEDBACK_PARENT_PAGE_TYPES", FEEDBACK_PARENT_PAGE_TYPES))
+
+
+def feedback_client_ip_header() -> str:
+    """The ``request.META`` key that holds the client's address, for the rate limit.
+
+    Behind a reverse proxy, set it to the header the proxy sets, e.g. ``"HTTP_X_REAL_IP"``.
+    The address is only ever used hashed and is never stored.
+    """
+    return str(_get("FEEDBACK_CLIENT_IP_HEADER", FEEDBACK_CLIENT_IP_HEADER))

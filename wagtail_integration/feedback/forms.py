@@ -1,0 +1,151 @@
+"""The resident-facing feedback form, and the page editor's form for a feedback page."""
+
+from collections import OrderedDict
+from functools import cached_property
+
+from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
+
+from .. import conf
+from . import spam
+
+GENERAL_TOPIC = "general"
+BUILT_IN_FIELD_NAMES = ("message", "topic", "name", "email", "consent")
+# Fields that protect the form; their values are never stored.
+PROTECTION_FIELD_NAMES = (spam.HONEYPOT_FIELD, spam.TOKEN_FIELD)
+RESERVED_FIELD_NAMES = BUILT_IN_FIELD_NAMES + PROTECTION_FIELD_NAMES
+
+
+class FeedbackForm(BaseForm):
+    """The feedback form of one feedback page (``self.page``)."""
+
+    # Set by FeedbackFormBuilder: the working groups offered as topics, by primary key.
+    topic_groups: dict = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields[spam.TOKEN_FIELD].initial = spam.make_token(self.page)
+
+    def clean_topic(self):
+        value = self.cleaned_data["topic"]
+        return None if value == GENERAL_TOPIC else self.topic_groups[int(value)]
+
+    def submission_data(self) -> dict:
+        """The values to store: everything but the protection fields, the topic as text."""
+        data = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in PROTECTION_FIELD_NAMES
+        }
+        topic = data["topic"]
+        data["topic"] = topic.title if topic else str(_("General or other topic"))
+        return data
+
+
+class FeedbackFormBuilder(FormBuilder):
+    """Builds the feedback form: the built-in fields around the fields editors added."""
+
+    def __init__(self, fields, page=None):
+        super().__init__(fields)
+        self.page = page
+
+    @cached_property
+    def topic_groups(self) -> list:
+        return self.page.get_topic_groups() if self.page else []
+
+    def fields_before(self) -> OrderedDict:
+        return OrderedDict(
+            message=forms.CharField(
+                label=_("Your message"),
+                help_text=_("Your wishes or suggestions. You can write in any language."),
+                max_length=conf.feedback_message_max_length(),
+                widget=forms.Textarea(attrs={"rows": 8}),
+            ),
+            topic=forms.ChoiceField(
+                label=_("Topic"),
+                help_text=_("Which working group is your message about?"),
+                choices=[
+                    (GENERAL_TOPIC, _("General or other topic")),
+                    *[(str(group.pk), group.title) for group in self.topic_groups],
+                ],
+                initial=GENERAL_TOPIC,
+            ),
+            name=forms.CharField(
+                label=_("Your name"),
+                required=False,
+                max_length=200,
+                widget=forms.TextInput(attrs={"autocomplete": "name"}),
+            ),
+            email=forms.EmailField(
+                label=_("Your email address"),
+                help_text=_("Only if you would like an answer. We use it for nothing else."),
+                required=False,
+                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            ),
+        )
+
+    def fields_after(self) -> OrderedDict:
+        fields = OrderedDict(
+            consent=forms.BooleanField(
+                label=self.consent_label(),
+                error_messages={"required": _("Please agree so that we may read your message.")},
+            )
+        )
+        fields[spam.HONEYPOT_FIELD] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        fields[spam.TOKEN_FIELD] = forms.CharField(required=False, widget=forms.HiddenInput)
+        return fields
+
+    def consent_label(self):
+        privacy_page = self.page.get_privacy_page() if self.page else None
+        if privacy_page is None:
+            return _("I agree that my message and details are stored and read to handle it.")
+        return format_html(
+            _(
+                "I agree that my message and details are stored and read as described in the "
+                "{privacy_notice}."
+            ),
+            privacy_notice=format_html(
+                '<a href="{}">{}</a>', privacy_page.url, _("privacy notice")
+            ),
+        )
+
+    @property
+    def formfields(self):
+        editor_fields = super().formfields
+        for name in RESERVED_FIELD_NAMES:
+            editor_fields.pop(name, None)  # the page editor forbids these names
+        return OrderedDict(**self.fields_before(), **editor_fields, **self.fields_after())
+
+    def get_form_class(self):
+        attrs = dict(self.formfields)
+        attrs["topic_groups"] = {group.pk: group for group in self.topic_groups}
+        return type("FeedbackForm", (FeedbackForm,), attrs)
+
+
+class FeedbackPageAdminForm(WagtailAdminFormPageForm):
+    """The page editor's form: an added field may not take a built-in field's name."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        formset = self.formsets.get("form_fields")
+        for form in formset.forms if formset else []:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            name = form.instance.clean_name or form.instance.get_field_clean_name()
+            if name in RESERVED_FIELD_NAMES:
+                form.add_error(
+                    "label",
+                    _(
+                        "The form already has a built-in field named '%(name)s'. "
+                        "Please choose another label."
+                    )
+                    % {"name": name},
+                )
+        return cleaned_data

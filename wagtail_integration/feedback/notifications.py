@@ -1,0 +1,109 @@
+"""The notification email about a new submission, sent by a background task.
+
+The task runs after the submission's transaction has committed. Whatever the mail server
+does, the submission is already stored; a failure is logged and marks the task as failed.
+"""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+# Columns the email shows in its own lines; every other stored field is listed after them.
+BUILT_IN_COLUMNS = {"submit_time", "status", "language", "topic", "message", "name", "email"}
+
+
+def schedule(submission) -> None:
+    """Send the notification for `submission` once the current transaction commits."""
+    submission_id = submission.pk
+    transaction.on_commit(lambda: send_notification.enqueue(submission_id))
+
+
+@task()
+def send_notification(submission_id: int) -> None:
+    """Email the right recipients about one submission."""
+    submission_model = apps.get_model("wagtail_integration", "FeedbackSubmission")
+    submission = (
+        submission_model.objects.select_related("page", "topic").filter(pk=submission_id).first()
+    )
+    if submission is None:  # deleted before the task ran
+        return
+    message = build_email(submission)
+    if not message.to:
+        logger.warning(
+            "Feedback submission %s has no recipient: set an address on the form page "
+            "or a default recipient in the feedback settings.",
+            submission_id,
+        )
+        return
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Could not send the email about feedback submission %s.", submission_id)
+        raise
+
+
+def recipients(submission, page, feedback_settings) -> list[str]:
+    """The chosen group's contact; else the page's addresses; else the site's default."""
+    if submission.topic and submission.topic.contact_email:
+        return [submission.topic.contact_email]
+    page_addresses = [address.strip() for address in page.to_address.split(",")]
+    page_addresses = [address for address in page_addresses if address]
+    if page_addresses:
+        return page_addresses
+    if feedback_settings.default_recipient:
+        return [feedback_settings.default_recipient]
+    return []
+
+
+def build_email(submission) -> EmailMessage:
+    """The plain-text notification; only the validated address reaches a header (Reply-To)."""
+    page = submission.page.specific
+    feedback_settings = page.get_feedback_settings()
+    data = submission.form_data
+    with translation.override(settings.LANGUAGE_CODE):
+        extra_fields = [
+            (label, display_value(data[name]))
+            for name, label in page.get_data_fields()
+            if name not in BUILT_IN_COLUMNS and name in data
+        ]
+        body = render_to_string(
+            "wagtail_integration/emails/feedback_notification.txt",
+            {
+                "page": page,
+                "submission": submission,
+                "data": data,
+                "language": submission.language_name,
+                "extra_fields": extra_fields,
+                "listing_url": admin_listing_url(page),
+            },
+        )
+        subject = page.subject or gettext("New feedback: %(page)s") % {"page": page.title}
+    reply_to = [data["email"]] if data.get("email") else []
+    return EmailMessage(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=page.from_address or feedback_settings.default_sender or None,
+        to=recipients(submission, page, feedback_settings),
+        reply_to=reply_to,
+    )
+
+
+def display_value(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
+
+
+def admin_listing_url(page) -> str:
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return base + reverse("wagtailforms:list_submissions", args=[page.pk])

@@ -1,0 +1,53 @@
+"""Spam defences that need no third-party service: a honeypot and a signed fill time.
+
+Django's signing module does the cryptography; the timing rules are ours.
+"""
+
+import enum
+import time
+
+from django.core import signing
+
+from .. import conf
+
+HONEYPOT_FIELD = "website"
+TOKEN_FIELD = "form_token"
+_SALT = "wagtail_integration.feedback.token"
+
+
+class TokenState(enum.Enum):
+    VALID = "valid"
+    TOO_FAST = "too_fast"
+    EXPIRED = "expired"
+    FORGED = "forged"
+
+
+def make_token(page) -> str:
+    """A signed token that records when the form of `page` was shown."""
+    return signing.dumps({"page": page.pk, "shown": time.time()}, salt=_SALT, compress=True)
+
+
+def token_state(token: str | None, page) -> TokenState:
+    """Whether `token` was signed by us for `page` and was sent neither too soon nor too late."""
+    if not token or not isinstance(token, str) or len(token) > 500:
+        return TokenState.FORGED
+    try:
+        payload = signing.loads(token, salt=_SALT)
+    except signing.BadSignature:
+        return TokenState.FORGED
+    if not isinstance(payload, dict) or payload.get("page") != page.pk:
+        return TokenState.FORGED
+    shown = payload.get("shown")
+    if not isinstance(shown, (int, float)):
+        return TokenState.FORGED
+    age = time.time() - shown
+    if age < conf.feedback_min_seconds():
+        return TokenState.TOO_FAST
+    if age > conf.feedback_max_seconds():
+        return TokenState.EXPIRED
+    return TokenState.VALID
+
+
+def honeypot_filled(data) -> bool:
+    """True when the field that people never see, and bots fill in, has a value."""
+    return bool(str(data.get(HONEYPOT_FIELD, "") or "").strip())

@@ -1,0 +1,219 @@
+"""The feedback form: a page built on Wagtail's form builder, its fields and submissions."""
+
+from django.db import models
+from django.utils.functional import classproperty
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+
+from .. import conf
+from ..blocks import RICH_TEXT_FEATURES
+from ..feedback.forms import BUILT_IN_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
+from .concept import IntegrationConceptPage
+from .groups import WorkingGroupPage
+from .settings import FeedbackSettings
+
+
+class FeedbackFormField(TranslatableMixin, AbstractFormField):
+    """A field an editor adds to the feedback form, besides the built-in ones."""
+
+    page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        verbose_name = _("additional form field")
+        verbose_name_plural = _("additional form fields")
+
+
+class FeedbackFormPage(AbstractEmailForm):
+    """A form through which residents send wishes and suggestions about the concept.
+
+    The fields message, topic, name, email and consent are built in; editors may add more.
+    """
+
+    intro = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("introduction"),
+        help_text=_("Shown above the form: what residents can write about, and who reads it."),
+    )
+    thank_you_text = RichTextField(
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        verbose_name=_("thank-you text"),
+        help_text=_("Shown after sending. Leave empty for the standard thank-you text."),
+    )
+    concept = models.ForeignKey(
+        IntegrationConceptPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("integration concept"),
+        help_text=_(
+            "Residents choose a working group of this concept's current phase as the topic. "
+            "Leave empty if the form is placed under the concept."
+        ),
+    )
+
+    form_builder = FeedbackFormBuilder
+    base_form_class = FeedbackPageAdminForm
+    subpage_types: list[str] = []
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FieldPanel("intro"),
+        InlinePanel("form_fields", heading=_("Additional form fields"), label=_("Field")),
+        FieldPanel("thank_you_text"),
+    ]
+    routing_panels = [
+        FieldPanel("concept"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Notification email"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(routing_panels, heading=_("Topics and email")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("feedback form")
+        verbose_name_plural = _("feedback forms")
+
+    @classproperty
+    def parent_page_types(cls) -> list[str]:
+        return conf.feedback_parent_page_types()
+
+    def get_concept(self) -> IntegrationConceptPage | None:
+        """The chosen concept, else the nearest concept above this page."""
+        if self.concept_id:
+            return self.concept
+        return IntegrationConceptPage.objects.ancestor_of(self).order_by("-depth").first()
+
+    def get_topic_groups(self) -> list[WorkingGroupPage]:
+        """The working groups residents can pick as the topic: the current phase's."""
+        concept = self.get_concept()
+        if concept is None:
+            return []
+        phase = concept.pick_current_phase(list(concept.get_phases()))
+        if phase is None:
+            return []
+        return list(WorkingGroupPage.objects.child_of(phase).live().public())
+
+    def get_feedback_settings(self):
+        """The feedback settings of this page's site (defaults if it belongs to none)."""
+        site = self.get_site()
+        return FeedbackSettings.for_site(site) if site else FeedbackSettings()
+
+    def get_privacy_page(self) -> Page | None:
+        """The live privacy page that the consent box links to, if one is set."""
+        privacy_page = self.get_feedback_settings().privacy_page
+        return privacy_page if privacy_page and privacy_page.live else None
+
+    def get_form_class(self):
+        return self.form_builder(self.get_form_fields(), page=self).get_form_class()
+
+    def get_submission_class(self):
+        return FeedbackSubmission
+
+    def get_data_fields(self):
+        extra = [(field.clean_name, field.label) for field in self.get_form_fields()]
+        return [
+            ("submit_time", _("Submission date")),
+            ("status", _("Status")),
+            ("language", _("Language")),
+            ("topic", _("Topic")),
+            ("message", _("Message")),
+            ("name", _("Name")),
+            ("email", _("Email")),
+            *[(name, label) for name, label in extra if name not in BUILT_IN_FIELD_NAMES],
+        ]
+
+    def get_submissions_list_view_class(self):
+        from ..feedback.admin_views import FeedbackSubmissionsListView
+
+        return FeedbackSubmissionsListView
+
+    def serve(self, request, *args, **kwargs):
+        from ..feedback.views import serve_feedback_form
+
+        return serve_feedback_form(self, request, *args, **kwargs)
+
+
+class FeedbackStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+class FeedbackSubmission(AbstractFormSubmission):
+    """A resident's feedback, with the language it was sent in, its topic and its handling."""
+
+    language = models.CharField(
+        max_length=16,
+        blank=True,
+        verbose_name=_("language"),
+        help_text=_("The language of the form the resident used."),
+    )
+    topic = models.ForeignKey(
+        WorkingGroupPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("topic"),
+        help_text=_("The working group the feedback is about; empty for general feedback."),
+    )
+    status = models.CharField(
+        max_length=16,
+        choices=FeedbackStatus.choices,
+        default=FeedbackStatus.NEW,
+        db_index=True,
+        verbose_name=_("status"),
+        help_text=_("How far the feedback has been handled."),
+    )
+
+    class Meta:
+        verbose_name = _("feedback submission")
+        verbose_name_plural = _("feedback submissions")
+
+    def get_data(self) -> dict:
+        return {
+            **super().get_data(),
+            "status": self.get_status_display(),
+            "language": self.language_name,
+        }
+
+    @property
+    def language_name(self) -> str:
+        """The language's name in the active language, e.g. "Arabic" or "Arabisch"."""
+        if not self.language:
+            return ""
+        try:
+            return str(get_language_info(self.language)["name_translated"])
+        except KeyError:
+            return self.language

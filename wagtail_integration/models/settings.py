@@ -1,0 +1,64 @@
+"""Site settings of the feedback form: recipients, sender, privacy page, retention."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+DEFAULT_RETENTION_DAYS = 365
+
+
+@register_setting(icon="mail")
+class FeedbackSettings(BaseSiteSetting):
+    """Per-site defaults for every feedback form of the site."""
+
+    default_recipient = models.EmailField(
+        blank=True,
+        verbose_name=_("default recipient"),
+        help_text=_(
+            "Feedback goes here when neither the chosen working group nor the form page "
+            "has an address, e.g. the office of the advisory board's chair."
+        ),
+    )
+    default_sender = models.EmailField(
+        blank=True,
+        verbose_name=_("sender address"),
+        help_text=_(
+            "The From address of notification emails. Leave empty to use the server's "
+            "default sender."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy page"),
+        help_text=_("The privacy notice that residents agree to before they send feedback."),
+    )
+    retention_days = models.PositiveIntegerField(
+        default=DEFAULT_RETENTION_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        verbose_name=_("retention period (days)"),
+        help_text=_(
+            "Submissions older than this are deleted by the purge_feedback command, "
+            "which should run daily."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("default_recipient"), FieldPanel("default_sender")],
+            heading=_("Email"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("retention_days")],
+            heading=_("Privacy"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("feedback settings")
+        verbose_name_plural = _("feedback settings")
