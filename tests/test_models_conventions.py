@@ -7,11 +7,20 @@ from pathlib import Path
 
 import pytest
 from django.utils.functional import Promise
-from wagtail.models import Orderable, Page
+from wagtail.contrib.forms.models import (
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Orderable, Page, TranslatableMixin
 
 from wagtail_integration.apps import missing_required_apps
 from wagtail_integration.models import (
     ConceptPhasePage,
+    FeedbackFormPage,
+    FeedbackSettings,
+    FeedbackSubmission,
     IntegrationConceptPage,
     MeasurePage,
     MeasureStatus,
@@ -28,9 +37,25 @@ MODELS = [
     WorkingGroupPage,
     WorkingGroupMember,
     MeasurePage,
+    FeedbackFormPage,
+    FeedbackSubmission,
+    FeedbackSettings,
 ]
 # Fields that Wagtail's base classes bring along, or that link an inline to its page.
-INHERITED = {f.name for f in Page._meta.get_fields()} | {"sort_order", "page", "page_ptr", "id"}
+WAGTAIL_BASES = [
+    Page,
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+    BaseSiteSetting,
+    TranslatableMixin,
+]
+INHERITED = {f.name for base in WAGTAIL_BASES for f in base._meta.get_fields()} | {
+    "sort_order",
+    "page",
+    "page_ptr",
+    "id",
+}
 
 
 def own_fields(model):

@@ -1,0 +1,227 @@
+"""Editors handle feedback in Wagtail's admin: listing, status, export, and permissions."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import GroupPagePermission
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from wagtail_integration.models import FeedbackFormPage, FeedbackSubmission
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_MESSAGE = "مرحبا Akşam 🙏🏽 <script>alert('x')</script>"
+FORMULA = '=HYPERLINK("http://x")'
+
+
+def submit(page, *, message="Hallo", name="", status="new", topic=None) -> FeedbackSubmission:
+    """A stored submission, as the feedback package writes it."""
+    return FeedbackSubmission.objects.create(
+        page=page,
+        form_data={"message": message, "topic": "General", "name": name, "email": ""},
+        language="ar",
+        status=status,
+        topic=topic,
+    )
+
+
+def listing_url(page, **params) -> str:
+    url = reverse("wagtailforms:list_submissions", args=[page.pk])
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"{url}?{query}" if query else url
+
+
+def export_csv_rows(client, page) -> list[list[str]]:
+    response = client.get(listing_url(page, export="csv"))
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def export_xlsx_rows(client, page) -> list[tuple]:
+    response = client.get(listing_url(page, export="xlsx"))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    return list(workbook.active.iter_rows(values_only=True))
+
+
+def test_listing_shows_submissions_escaped_with_status_and_language(admin_client, feedback_page):
+    submit(feedback_page, message=HOSTILE_MESSAGE)
+
+    response = admin_client.get(listing_url(feedback_page))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert('x')</script>" not in content
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in content
+    assert "مرحبا Akşam 🙏🏽" in content
+    assert "Arabic" in content
+    assert ">New<" in content.replace("\n", "").replace(" ", "")
+
+
+def test_listing_filters_by_status(admin_client, feedback_page):
+    submit(feedback_page, message="noch offen", status="new")
+    submit(feedback_page, message="schon beantwortet", status="answered")
+
+    content = admin_client.get(listing_url(feedback_page, status="answered")).content.decode()
+
+    assert "schon beantwortet" in content
+    assert "noch offen" not in content
+
+
+def test_editor_changes_the_status_on_the_submission_page(admin_client, feedback_page):
+    submission = submit(feedback_page, message=HOSTILE_MESSAGE)
+    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+
+    page = admin_client.get(url)
+    response = admin_client.post(url, {"status": "in_progress"})
+
+    assert page.status_code == 200
+    assert "&lt;script&gt;" in page.content.decode()
+    assert "<script>alert" not in page.content.decode()
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == "in_progress"
+
+
+def test_invalid_status_is_refused(admin_client, feedback_page):
+    submission = submit(feedback_page)
+    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+
+    response = admin_client.post(url, {"status": "deleted"})
+
+    assert response.status_code == 200
+    submission.refresh_from_db()
+    assert submission.status == "new"
+
+
+def test_unknown_submission_is_a_404(admin_client, feedback_page):
+    url = reverse("wagtail_integration:feedback_submission", args=[999999])
+    assert admin_client.get(url).status_code == 404
+
+
+def test_exports_keep_every_script_exactly(admin_client, feedback_page):
+    submit(feedback_page, message=HOSTILE_MESSAGE, name="Çağla")
+
+    csv_rows = export_csv_rows(admin_client, feedback_page)
+    xlsx_rows = export_xlsx_rows(admin_client, feedback_page)
+
+    assert csv_rows[0][:5] == ["Submission date", "Status", "Language", "Topic", "Message"]
+    assert HOSTILE_MESSAGE in csv_rows[1]
+    assert "Çağla" in csv_rows[1]
+    assert HOSTILE_MESSAGE in xlsx_rows[1]
+
+
+def test_exports_neutralise_spreadsheet_formulas(admin_client, feedback_page):
+    submit(feedback_page, message=FORMULA, name="+49 651 123")
+
+    csv_row = export_csv_rows(admin_client, feedback_page)[1]
+    xlsx_row = export_xlsx_rows(admin_client, feedback_page)[1]
+
+    assert "'" + FORMULA in csv_row
+    assert FORMULA not in csv_row
+    assert "'+49 651 123" in csv_row
+    assert "'" + FORMULA in xlsx_row
+
+
+@pytest.fixture
+def editor_without_form_permission(django_user_model):
+    user = django_user_model.objects.create_user(username="editor", password="password")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def test_user_without_page_permission_cannot_see_or_export_submissions(
+    client, feedback_page, editor_without_form_permission
+):
+    submission = submit(feedback_page, message="vertraulich")
+    client.force_login(editor_without_form_permission)
+
+    responses = [
+        client.get(listing_url(feedback_page)),
+        client.get(listing_url(feedback_page, export="csv")),
+        client.get(listing_url(feedback_page, export="xlsx")),
+        client.get(reverse("wagtail_integration:feedback_submission", args=[submission.pk])),
+        client.post(
+            reverse("wagtail_integration:feedback_submission", args=[submission.pk]),
+            {"status": "closed"},
+        ),
+    ]
+
+    for response in responses:
+        assert response.status_code in (302, 403)
+        assert b"vertraulich" not in response.content
+    submission.refresh_from_db()
+    assert submission.status == "new"
+
+
+def test_user_with_permission_on_the_concept_sees_its_submissions(
+    client, feedback_page, concept_tree, editor_without_form_permission
+):
+    submit(feedback_page, message="sichtbar")
+    group = Group.objects.create(name="Beirat")
+    GroupPagePermission.objects.create(
+        group=group, page=concept_tree["concept"], permission_type="change"
+    )
+    editor_without_form_permission.groups.add(group)
+    client.force_login(editor_without_form_permission)
+
+    response = client.get(listing_url(feedback_page))
+
+    assert response.status_code == 200
+    assert b"sichtbar" in response.content
+
+
+def test_anonymous_visitor_is_sent_to_the_login(client, feedback_page):
+    submission = submit(feedback_page)
+    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+
+    assert client.get(url).status_code == 302
+    assert client.get(listing_url(feedback_page)).status_code == 302
+
+
+def test_editor_cannot_add_a_field_with_a_built_in_name(admin_client, concept_tree):
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=["wagtail_integration", "feedbackformpage", concept_tree["concept"].pk],
+    )
+    field = {
+        "label": "Message",
+        "help_text": "",
+        "required": "on",
+        "field_type": "singleline",
+        "choices": "",
+        "default_value": "",
+    }
+    data = {
+        "title": "Feedback",
+        "slug": "feedback",
+        "intro": rich_text(""),
+        "thank_you_text": rich_text(""),
+        "form_fields": inline_formset([field]),
+        "to_address": "",
+        "from_address": "",
+        "subject": "",
+    }
+
+    response = admin_client.post(url, nested_form_data(data))
+
+    assert response.status_code == 200
+    errors = response.context["form"].formsets["form_fields"].forms[0].errors["label"]
+    assert "built-in field named 'message'" in errors[0]
+    assert not FeedbackFormPage.objects.exists()
+
+
+def test_deleting_a_working_group_keeps_its_submissions(feedback_page, concept_tree):
+    group = concept_tree["groups"][0]
+    submission = submit(feedback_page, topic=group)
+
+    group.delete()
+
+    submission.refresh_from_db()
+    assert submission.topic is None
+    assert submission.form_data["message"] == "Hallo"

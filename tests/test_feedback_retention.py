@@ -1,0 +1,79 @@
+"""Submissions are deleted after the retention period set in the site settings."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from wagtail_integration.models import FeedbackSubmission
+
+from .factories import make_feedback_page
+
+pytestmark = pytest.mark.django_db
+
+
+def submission_aged(page, days: float) -> FeedbackSubmission:
+    submission = FeedbackSubmission.objects.create(
+        page=page, form_data={"message": f"{days} days old"}, language="de"
+    )
+    FeedbackSubmission.objects.filter(pk=submission.pk).update(
+        submit_time=timezone.now() - timedelta(days=days)
+    )
+    return submission
+
+
+def purge(*args) -> str:
+    from io import StringIO
+
+    out = StringIO()
+    call_command("purge_feedback", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_purge_deletes_exactly_the_submissions_older_than_the_retention_period(
+    feedback_page, feedback_settings
+):
+    feedback_settings.retention_days = 30
+    feedback_settings.save()
+    kept = [submission_aged(feedback_page, days) for days in (0, 1, 29.9)]
+    submission_aged(feedback_page, 30.1)
+    submission_aged(feedback_page, 400)
+
+    output = purge()
+
+    assert output.strip() == "2 feedback submissions deleted."
+    assert set(FeedbackSubmission.objects.values_list("pk", flat=True)) == {s.pk for s in kept}
+
+
+def test_dry_run_counts_and_deletes_nothing(feedback_page, feedback_settings):
+    submission_aged(feedback_page, 366)
+    submission_aged(feedback_page, 10)
+
+    output = purge("--dry-run")
+
+    assert output.strip() == "1 feedback submission would be deleted."
+    assert FeedbackSubmission.objects.count() == 2
+
+
+def test_default_retention_is_365_days_without_site_settings(feedback_page):
+    submission_aged(feedback_page, 364)
+    submission_aged(feedback_page, 366)
+
+    assert purge().strip() == "1 feedback submission deleted."
+    assert FeedbackSubmission.objects.get().form_data["message"] == "364 days old"
+
+
+def test_form_page_outside_every_site_uses_the_default_period(feedback_settings):
+    from wagtail.models import Page
+
+    orphan_parent = Page.get_first_root_node().add_child(
+        instance=Page(title="Not in a site", slug="elsewhere")
+    )
+    page = make_feedback_page(orphan_parent)
+    feedback_settings.retention_days = 1
+    feedback_settings.save()
+    submission_aged(page, 2)
+    submission_aged(page, 366)
+
+    assert purge().strip() == "1 feedback submission deleted."

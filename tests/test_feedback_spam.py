@@ -1,0 +1,161 @@
+"""Spam and abuse defences: honeypot, signed fill time, rate limit, request size cap."""
+
+import pytest
+from django.core import signing
+from django.core.cache import cache
+
+from wagtail_integration.feedback import spam
+from wagtail_integration.models import FeedbackSubmission
+
+from .feedback_helpers import fetch_form, post_feedback
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_answered_like_success_but_dropped(response, page, mailoutbox):
+    assert response.status_code == 303
+    assert response["Location"] == f"{page.url}?sent=1"
+    assert FeedbackSubmission.objects.count() == 0
+    assert mailoutbox == []
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_filled_honeypot_is_dropped_silently(
+    client, feedback_page, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_feedback(client, feedback_page, website="https://spam.example")
+
+    assert_answered_like_success_but_dropped(response, feedback_page, mailoutbox)
+
+
+def test_post_sent_faster_than_the_minimum_time_is_dropped(
+    client, feedback_page, mailoutbox, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 3600
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_feedback(client, feedback_page)
+
+    assert_answered_like_success_but_dropped(response, feedback_page, mailoutbox)
+
+
+@pytest.mark.usefixtures("instant_feedback")
+@pytest.mark.parametrize(
+    "token",
+    [
+        "",
+        "not-a-token",
+        "x" * 5000,
+        signing.dumps({"page": 1, "shown": 0}, salt="another.salt"),
+    ],
+    ids=["missing", "garbage", "huge", "wrong-key"],
+)
+def test_forged_token_is_dropped(
+    client, feedback_page, mailoutbox, token, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_feedback(client, feedback_page, form_token=token)
+
+    assert_answered_like_success_but_dropped(response, feedback_page, mailoutbox)
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_token_of_another_form_page_is_dropped(client, feedback_page, concept_tree, mailoutbox):
+    from .factories import make_feedback_page
+
+    other = make_feedback_page(concept_tree["concept"], title="Other form")
+    token = fetch_form(client, other)[spam.TOKEN_FIELD]
+
+    response = post_feedback(client, feedback_page, form_token=token)
+
+    assert_answered_like_success_but_dropped(response, feedback_page, mailoutbox)
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_expired_form_is_shown_again_with_the_message_kept_and_a_fresh_token(
+    client, feedback_page, mailoutbox, settings
+):
+    data = fetch_form(client, feedback_page)
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = -1  # every token is now too old
+    data.update(message="Bitte mehr Kitaplätze.", consent="on")
+
+    response = client.post(feedback_page.url, data)
+
+    assert response.status_code == 200
+    assert FeedbackSubmission.objects.count() == 0
+    assert mailoutbox == []
+    content = response.content.decode()
+    assert "Please check your message and send it again." in content
+    assert "Bitte mehr Kitaplätze." in content
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = 86400
+    fresh = response.context["form"].data[spam.TOKEN_FIELD]
+    assert fresh != data[spam.TOKEN_FIELD]
+    assert spam.token_state(fresh, feedback_page) in (
+        spam.TokenState.VALID,
+        spam.TokenState.TOO_FAST,
+    )
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_sixth_post_within_an_hour_is_refused_with_429_and_the_message_kept(client, feedback_page):
+    for _ in range(5):
+        assert post_feedback(client, feedback_page).status_code == 303
+
+    response = post_feedback(client, feedback_page, message="Meine sechste Nachricht")
+
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) == 3600
+    assert "Please wait a while" in response.content.decode()
+    assert "Meine sechste Nachricht" in response.content.decode()
+    assert FeedbackSubmission.objects.count() == 5
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_rate_limit_counts_per_client_address(client, feedback_page, settings):
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "1/h"
+
+    assert post_feedback(client, feedback_page, client_address="10.0.0.1").status_code == 303
+    assert post_feedback(client, feedback_page, client_address="10.0.0.1").status_code == 429
+    assert post_feedback(client, feedback_page, client_address="10.0.0.2").status_code == 303
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_validation_errors_do_not_count_against_the_limit(client, feedback_page, settings):
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "1/h"
+
+    for _ in range(3):
+        assert post_feedback(client, feedback_page, consent=None).status_code == 200
+    assert post_feedback(client, feedback_page).status_code == 303
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_client_address_is_never_stored(client, feedback_page):
+    post_feedback(client, feedback_page, client_address="203.0.113.77")
+
+    submission = FeedbackSubmission.objects.values().get()
+    assert "203.0.113.77" not in str(submission)
+    assert "203.0.113.77" not in str(cache._cache)  # only a keyed hash is counted
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_oversized_request_is_refused_before_it_is_read(client, feedback_page, settings):
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_REQUEST_BYTES = 1024
+
+    response = post_feedback(client, feedback_page, message="x" * 2000)
+
+    assert response.status_code == 413
+    assert "too long" in response.content.decode()
+    assert FeedbackSubmission.objects.count() == 0
+
+
+def test_invalid_rate_limit_setting_is_reported_clearly(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from wagtail_integration import conf
+
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "five per hour"
+    with pytest.raises(ImproperlyConfigured, match="must look like '5/h'"):
+        conf.feedback_rate_limit()
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "10/m"
+    assert conf.feedback_rate_limit() == (10, 60)
