@@ -123,3 +123,18 @@ def test_a_missing_required_app_stops_start_up_with_a_plain_message():
     assert "'wagtail.documents' (phases, measures and downloads link to documents)" in (
         result.stderr
     )
+
+
+def test_rate_limit_cache_warning(settings):
+    from wagtail_integration.checks import check_rate_limit_cache
+
+    settings.DEBUG = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert [w.id for w in check_rate_limit_cache()] == ["wagtail_integration.W001"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "each server process" in check_rate_limit_cache()[0].msg
+    settings.DEBUG = True
+    assert check_rate_limit_cache() == []
+    settings.DEBUG = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache"}}
+    assert check_rate_limit_cache() == []

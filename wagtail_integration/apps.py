@@ -29,6 +29,8 @@ class WagtailIntegrationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)
+
         missing = missing_required_apps()
         if missing:
             raise ImproperlyConfigured(

@@ -945,3 +945,38 @@ PHASES = [
         ],
     },
 ]
+
+# ---------------------------------------------------------------------------
+# Feedback form and privacy notice
+# ---------------------------------------------------------------------------
+
+FEEDBACK = {
+    "slug": "ihre-anregungen",
+    "title": "Ihre Anregungen",
+    "intro": (
+        "<p>Haben Sie Wünsche oder Ideen für das Integrationskonzept? "
+        "Schreiben Sie uns! Ihre Nachricht geht an den Vorsitz des Beirats für "
+        "Migration und Integration. Wenn Sie eine Arbeitsgruppe wählen, liest "
+        "auch diese Arbeitsgruppe Ihre Nachricht.</p>"
+        "<p>Sie können in jeder Sprache schreiben. Ein Konto brauchen Sie nicht.</p>"
+    ),
+    "thank_you_text": (
+        "<p>Vielen Dank für Ihre Nachricht! Der Beirat liest alle Anregungen. "
+        "Wenn Sie uns Ihre E-Mail-Adresse gegeben haben, antworten wir Ihnen.</p>"
+    ),
+    "subject": "Neue Anregung zum Integrationskonzept",
+    "to_address": "beirat@example.org",
+    "from_address": "webseite@example.org",
+}
+
+PRIVACY = {
+    "slug": "datenschutz",
+    "title": "Datenschutz",
+    "body": (
+        "<p>Diese Seite ist ein Beispiel. Eine echte Stadt beschreibt hier, welche Daten "
+        "sie speichert und wie lange.</p>"
+        "<p>Das Formular „Ihre Anregungen“ speichert Ihre Nachricht und – wenn Sie "
+        "möchten – Ihren Namen und Ihre E-Mail-Adresse. Ihre IP-Adresse speichern wir "
+        "nicht. Nach 365 Tagen löschen wir Ihre Nachricht.</p>"
+    ),
+}

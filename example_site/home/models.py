@@ -17,3 +17,18 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+
+class ContentPage(Page):
+    """A plain page of the example city's site, e.g. its privacy notice."""
+
+    body = RichTextField(
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The text of the page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("content page")

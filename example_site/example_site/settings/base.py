@@ -113,3 +113,8 @@ WAGTAIL_SITE_NAME = "Stadtportal (Beispiel)"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+
+# wagtail-integration: feedback notifications run as django-tasks tasks. Without a TASKS
+# setting they run at once, after the submission is saved; production should use a worker
+# (see the README).
+DEFAULT_FROM_EMAIL = "webseite@example.org"

@@ -9,9 +9,11 @@ from wagtail.models import Page, Site
 
 from home import demo_content
 from home.demo_pdf import make_pdf
-from home.models import HomePage
+from home.models import ContentPage, HomePage
 from wagtail_integration.models import (
     ConceptPhasePage,
+    FeedbackFormPage,
+    FeedbackSettings,
     IntegrationConceptPage,
     MeasurePage,
     PhaseMilestone,
@@ -81,6 +83,7 @@ class Command(BaseCommand):
         )
         for phase_data in demo_content.PHASES:
             self.ensure_phase(concept, phase_data, download)
+        self.ensure_feedback(home, concept)
         self.ensure_admin_user(admin_username, admin_password)
         if self.created:
             self.stdout.write(self.style.SUCCESS(f"Published {self.created} demo pages."))
@@ -181,6 +184,37 @@ class Command(BaseCommand):
             slug=data["slug"],
             body=raw_stream(data["body"]),
             **{field: data[field] for field in MEASURE_FIELDS},
+        )
+
+    def ensure_feedback(self, home: HomePage, concept: IntegrationConceptPage) -> None:
+        """The feedback form under the concept, a privacy page, and the site's settings."""
+        privacy = self.ensure_page(
+            home,
+            ContentPage,
+            slug=demo_content.PRIVACY["slug"],
+            title=demo_content.PRIVACY["title"],
+            body=demo_content.PRIVACY["body"],
+        )
+        data = demo_content.FEEDBACK
+        self.ensure_page(
+            concept,
+            FeedbackFormPage,
+            slug=data["slug"],
+            title=data["title"],
+            intro=data["intro"],
+            thank_you_text=data["thank_you_text"],
+            subject=data["subject"],
+            to_address=data["to_address"],
+            from_address=data["from_address"],
+        )
+        site = Site.objects.get(is_default_site=True)
+        FeedbackSettings.objects.get_or_create(
+            site=site,
+            defaults={
+                "default_recipient": data["to_address"],
+                "default_sender": data["from_address"],
+                "privacy_page": privacy,
+            },
         )
 
     def ensure_admin_user(self, username: str, password: str) -> None:
