@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.functional import classproperty
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -165,7 +165,7 @@ class FeedbackFormPage(AbstractEmailForm):
 
 class FeedbackStatus(models.TextChoices):
     NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("feedback status", "In progress")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
 
