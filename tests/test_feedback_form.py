@@ -141,6 +141,7 @@ def test_invalid_input_returns_the_form_with_accessible_errors_and_stores_nothin
     soup = soup_of(response)
     summary = soup.select_one("#wi-error-summary")
     assert summary["role"] == "alert"
+    assert summary.has_attr("autofocus")  # focus lands on the summary without JavaScript
     link = summary.find("a", href=f"#id_{invalid_field}")
     assert link is not None
     widget = soup.find(id=f"id_{invalid_field}")

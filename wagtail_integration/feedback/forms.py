@@ -63,6 +63,7 @@ class FeedbackFormBuilder(FormBuilder):
                 help_text=_("Your wishes or suggestions. You can write in any language."),
                 max_length=conf.feedback_message_max_length(),
                 widget=forms.Textarea(attrs={"rows": 8}),
+                error_messages={"required": _("Please write your message.")},
             ),
             topic=forms.ChoiceField(
                 label=_("Topic"),
