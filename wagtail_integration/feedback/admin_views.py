@@ -5,6 +5,7 @@ Wagtail's own listing does (``get_forms_for_user``).
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -30,14 +31,31 @@ def neutralise_formula(value):
     return value
 
 
+def language_choices() -> list[tuple[str, str]]:
+    return [(code, gettext_lazy(name)) for code, name in settings.LANGUAGES]
+
+
 class FeedbackSubmissionsFilterSet(SubmissionsListFilterSet):
     status = ChoiceFilter(label=gettext_lazy("Status"), choices=FeedbackStatus.choices)
+    language = ChoiceFilter(label=gettext_lazy("Language"), choices=language_choices)
 
 
 class FeedbackSubmissionsListView(SubmissionsListView):
-    """Wagtail's submissions listing with a status filter, a details link and safe exports."""
+    """Wagtail's submissions listing, extended.
+
+    It lists the submissions of every language version of the form that the user may see,
+    filters them by status and language, links each to its own page, and exports safely.
+    """
 
     filterset_class = FeedbackSubmissionsFilterSet
+
+    def get_base_queryset(self):
+        # Each translation of a form page stores its own submissions (Wagtail keys them by
+        # page); the translations share the translation key and the field names.
+        visible_forms = get_forms_for_user(self.request.user).filter(
+            translation_key=self.form_page.translation_key
+        )
+        return FeedbackSubmission.objects.filter(page__in=visible_forms)
 
     def preprocess_field_value(self, field, value, export_format):
         return neutralise_formula(super().preprocess_field_value(field, value, export_format))

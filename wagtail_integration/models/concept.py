@@ -6,15 +6,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
 from .groups import WorkingGroupPage
 from .listings import count_by_parent, status_counts
 from .measures import MeasurePage, MeasureStatus
 from .phases import ConceptPhasePage, PhaseStatus
+from .plain_language import PlainLanguageMixin
 
 
-class IntegrationConceptPage(Page):
+class IntegrationConceptPage(PlainLanguageMixin, Page):
     """A city's integration concept: its phases, working groups, measures and feedback."""
 
     intro = RichTextField(
@@ -56,6 +58,15 @@ class IntegrationConceptPage(Page):
         ),
     )
 
+    override_translatable_fields = [
+        TranslatableField("intro"),
+        TranslatableField("plain_language_summary"),
+        TranslatableField("body"),
+        TranslatableField("downloads"),
+        SynchronizedField("feedback_page"),
+        TranslatableField("feedback_teaser"),
+    ]
+
     subpage_types = [
         "wagtail_integration.ConceptPhasePage",
         "wagtail_integration.FeedbackFormPage",
@@ -64,6 +75,7 @@ class IntegrationConceptPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        PlainLanguageMixin.plain_language_panel,
         FieldPanel("body"),
         FieldPanel("downloads"),
         MultiFieldPanel(

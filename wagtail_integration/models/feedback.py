@@ -20,6 +20,7 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import conf
 from ..blocks import RICH_TEXT_FEATURES
@@ -33,6 +34,18 @@ class FeedbackFormField(TranslatableMixin, AbstractFormField):
     """A field an editor adds to the feedback form, besides the built-in ones."""
 
     page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    # Labels, help texts and choices are translated; the name under which values are stored
+    # is the same in every language, so all translations share one set of columns.
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+    ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
         verbose_name = _("additional form field")
@@ -69,6 +82,16 @@ class FeedbackFormPage(AbstractEmailForm):
             "Leave empty if the form is placed under the concept."
         ),
     )
+
+    override_translatable_fields = [
+        TranslatableField("intro"),
+        TranslatableField("thank_you_text"),
+        SynchronizedField("concept"),
+        SynchronizedField("to_address", overridable=False),
+        SynchronizedField("from_address", overridable=False),
+        TranslatableField("subject"),
+        TranslatableField("form_fields"),
+    ]
 
     form_builder = FeedbackFormBuilder
     base_form_class = FeedbackPageAdminForm

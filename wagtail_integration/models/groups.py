@@ -12,13 +12,15 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import RICH_TEXT_FEATURES
 from .listings import status_counts
 from .measures import MeasurePage, MeasureStatus
+from .plain_language import PlainLanguageMixin
 
 
-class WorkingGroupPage(Page):
+class WorkingGroupPage(PlainLanguageMixin, Page):
     """A working group of a phase, e.g. "Work and vocational training"."""
 
     goal = models.TextField(
@@ -57,12 +59,24 @@ class WorkingGroupPage(Page):
         help_text=_("Publish the contact email address on the group's page."),
     )
 
+    override_translatable_fields = [
+        TranslatableField("goal"),
+        TranslatableField("plain_language_summary"),
+        TranslatableField("description"),
+        TranslatableField("lead"),
+        TranslatableField("contact_name"),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("show_contact_email", overridable=False),
+        TranslatableField("members"),
+    ]
+
     parent_page_types = ["wagtail_integration.ConceptPhasePage"]
     subpage_types = ["wagtail_integration.MeasurePage"]
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("goal"),
+        PlainLanguageMixin.plain_language_panel,
         FieldPanel("description"),
     ]
     organisation_panels = [
@@ -113,6 +127,8 @@ class WorkingGroupMember(TranslatableMixin, Orderable):
         verbose_name=_("website"),
         help_text=_("Optional link to the organisation's website."),
     )
+
+    override_translatable_fields = [TranslatableField("name"), SynchronizedField("url")]
 
     panels = [FieldPanel("name"), FieldPanel("url")]
 

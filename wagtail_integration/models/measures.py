@@ -12,9 +12,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BodyBlock, DocumentListBlock
 from .periods import DatePeriodMixin
+from .plain_language import PlainLanguageMixin
 
 
 class MeasureStatus(models.TextChoices):
@@ -25,7 +27,7 @@ class MeasureStatus(models.TextChoices):
     DISCONTINUED = "discontinued", _("Discontinued")
 
 
-class MeasurePage(DatePeriodMixin, Page):
+class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
     """A measure of the concept, e.g. "Job ads encourage migrants to apply"."""
 
     summary = models.TextField(
@@ -91,6 +93,22 @@ class MeasurePage(DatePeriodMixin, Page):
         help_text=_("Reports, flyers or resolutions about the measure."),
     )
 
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("plain_language_summary"),
+        TranslatableField("body"),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("progress", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        TranslatableField("responsible_body"),
+        TranslatableField("decision_body"),
+        SynchronizedField("decision_date", overridable=False),
+        SynchronizedField("decision_reference", overridable=False),
+        SynchronizedField("decision_url"),
+        TranslatableField("documents"),
+    ]
+
     parent_page_types = [
         "wagtail_integration.WorkingGroupPage",
         "wagtail_integration.ConceptPhasePage",
@@ -100,6 +118,7 @@ class MeasurePage(DatePeriodMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        PlainLanguageMixin.plain_language_panel,
         FieldPanel("body"),
         FieldPanel("documents"),
     ]

@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BodyBlock
 from .groups import WorkingGroupPage
@@ -73,6 +74,16 @@ class ConceptPhasePage(DatePeriodMixin, Page):
         verbose_name=_("body"),
         help_text=_("Background, aims and context of the phase."),
     )
+
+    override_translatable_fields = [
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("milestones"),
+    ]
 
     parent_page_types = ["wagtail_integration.IntegrationConceptPage"]
     subpage_types = ["wagtail_integration.WorkingGroupPage", "wagtail_integration.MeasurePage"]
@@ -157,6 +168,14 @@ class PhaseMilestone(TranslatableMixin, Orderable):
         verbose_name=_("document"),
         help_text=_("An optional document, e.g. the resolution or the evaluation report."),
     )
+
+    override_translatable_fields = [
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        TranslatableField("title"),
+        TranslatableField("place"),
+        SynchronizedField("document"),
+    ]
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),

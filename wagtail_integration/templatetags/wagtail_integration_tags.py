@@ -1,13 +1,16 @@
-"""Template tags of the package's templates: breadcrumbs and the printed list of references."""
+"""Template tags of the package's templates: breadcrumbs, the printed list of references,
+the language switcher, alternate links and the stale-translation notice."""
 
 from html.parser import HTMLParser
 
 from django import template
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
 
+from .. import i18n
 from ..models import IntegrationConceptPage
 
 register = template.Library()
@@ -33,7 +36,10 @@ class _LinkCollector(HTMLParser):
         self._open: dict | None = None
 
     def handle_starttag(self, tag, attrs):
-        href = dict(attrs).get("href") if tag == "a" else None
+        attributes = dict(attrs)
+        href = attributes.get("href") if tag == "a" else None
+        if "data-wi-skip-reference" in attributes:
+            return  # e.g. the language switcher, which print hides
         if href and not href.startswith(("#", "javascript:")):
             self._open = {"href": href, "text": ""}
             self.links.append(self._open)
@@ -80,3 +86,44 @@ def integration_references(parser, token):
     nodelist = parser.parse(("endintegration_references",))
     parser.delete_first_token()
     return ReferencesNode(nodelist)
+
+
+def _languages(page: Page) -> list:
+    # The head's alternate links and the switcher both need them: query once per page.
+    if not hasattr(page, "_wi_languages"):
+        page._wi_languages = i18n.page_languages(page)
+    return page._wi_languages
+
+
+@register.inclusion_tag("wagtail_integration/includes/language_switcher.html", takes_context=True)
+def integration_language_switcher(context, page: Page) -> dict:
+    """Links to the live translations of the page, each in its own language."""
+    return {"request": context.get("request"), "languages": _languages(page)}
+
+
+@register.inclusion_tag("wagtail_integration/includes/alternate_links.html", takes_context=True)
+def integration_alternate_links(context, page: Page) -> dict:
+    """``<link rel="alternate" hreflang>`` for every translation, for search engines."""
+    request = context.get("request")
+    languages = _languages(page)
+    default_code = settings.LANGUAGE_CODE
+    return {
+        "links": [
+            {"hreflang": lang.language_code, "href": lang.page.get_full_url(request)}
+            for lang in languages
+        ],
+        "default_href": next(
+            (
+                lang.page.get_full_url(request)
+                for lang in languages
+                if lang.language_code == default_code
+            ),
+            None,
+        ),
+    }
+
+
+@register.inclusion_tag("wagtail_integration/includes/stale_notice.html", takes_context=True)
+def integration_stale_notice(context, page: Page) -> dict:
+    """A notice when this translation is older than its source page's latest version."""
+    return {"request": context.get("request"), "source": i18n.stale_source(page)}

@@ -1,0 +1,104 @@
+"""Languages of a page: its live translations and whether it lags behind its source.
+
+Works with wagtail-localize, with Wagtail's own i18n (``wagtail.locales``), and without i18n,
+where a page simply has no translations.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.conf import settings
+from django.utils.translation import get_language_info
+from wagtail.models import Locale, Page
+
+
+@dataclass
+class PageLanguage:
+    """One language version of a page, as the language switcher shows it."""
+
+    page: Page
+    language_code: str
+    name: str  # the language's own name for itself, e.g. "العربية"
+    bidi: bool
+    is_current: bool
+
+
+def i18n_enabled() -> bool:
+    return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+
+
+def page_languages(page: Page) -> list[PageLanguage]:
+    """The live language versions of `page`, itself included, in the order of LANGUAGES.
+
+    Empty when i18n is off or the page has no translation. One query.
+    """
+    if not i18n_enabled():
+        return []
+    translations = list(
+        page.get_translations(inclusive=True).live().public().select_related("locale")
+    )
+    if len(translations) < 2:
+        return []
+    order = [code for code, _name in settings.LANGUAGES]
+    languages = []
+    for translation in translations:
+        code = translation.locale.language_code
+        info = _language_info(code)
+        languages.append(
+            PageLanguage(
+                page=translation,
+                language_code=code,
+                name=info["name_local"],
+                bidi=info["bidi"],
+                is_current=translation.pk == page.pk,
+            )
+        )
+    return sorted(
+        languages,
+        key=lambda lang: (
+            order.index(lang.language_code) if lang.language_code in order else len(order)
+        ),
+    )
+
+
+def _language_info(code: str) -> dict:
+    try:
+        return get_language_info(code)
+    except KeyError:
+        return {"name_local": code, "bidi": False}
+
+
+def source_page(page: Page) -> Page | None:
+    """The page that `page` was translated from, or None if it is a source itself.
+
+    wagtail-localize records the source of each translation; with Wagtail's own i18n the
+    default locale's version counts as the source.
+    """
+    if not i18n_enabled():
+        return None
+    source_locale_id = None
+    if apps.is_installed("wagtail_localize"):
+        from wagtail_localize.models import Translation
+
+        translation = (
+            Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale_id=page.locale_id
+            )
+            .select_related("source")
+            .first()
+        )
+        if translation is not None:
+            source_locale_id = translation.source.locale_id
+    if source_locale_id is None:
+        source_locale_id = Locale.get_default().pk
+    if source_locale_id == page.locale_id:
+        return None
+    return page.get_translations().filter(locale_id=source_locale_id).live().first()
+
+
+def stale_source(page: Page) -> Page | None:
+    """The source page if it was published after this translation was, else None."""
+    source = source_page(page)
+    if source is None or not source.last_published_at or not page.last_published_at:
+        return None
+    return source if source.last_published_at > page.last_published_at else None
