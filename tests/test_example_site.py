@@ -14,25 +14,42 @@ EXAMPLE_SITE = Path(__file__).resolve().parent.parent / "example_site"
 
 COUNT_SCRIPT = """
 import json
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
+from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 from wagtail_integration.models import (
-    ConceptPhasePage, MeasurePage, PhaseMilestone, WorkingGroupMember, WorkingGroupPage,
+    ConceptPhasePage, FeedbackFormPage, IntegrationConceptPage, MeasurePage, PhaseMilestone,
+    WorkingGroupMember, WorkingGroupPage,
 )
+german = dict(locale__language_code="de")
+concepts = IntegrationConceptPage.objects.live().select_related("locale")
+client = Client()
+rendered = {}
+for concept in concepts:
+    soup = BeautifulSoup(client.get(concept.url).content, "html.parser")
+    rendered[concept.locale.language_code] = {
+        "url": concept.url, "dir": soup.html["dir"], "lang": soup.html["lang"],
+        "h1": soup.h1.get_text(), "switcher": len(soup.select(".wi-languages a")),
+    }
 print(json.dumps({
     "pages": Page.objects.count(),
     "live_pages": Page.objects.live().count(),
     "revisions": Revision.objects.count(),
-    "phases": ConceptPhasePage.objects.live().count(),
-    "groups": WorkingGroupPage.objects.live().count(),
-    "measures": MeasurePage.objects.live().count(),
+    "phases": ConceptPhasePage.objects.live().filter(**german).count(),
+    "groups": WorkingGroupPage.objects.live().filter(**german).count(),
+    "measures": MeasurePage.objects.live().filter(**german).count(),
+    "all_measures": MeasurePage.objects.live().count(),
     "measure_statuses": sorted(set(MeasurePage.objects.values_list("status", flat=True))),
-    "milestones": PhaseMilestone.objects.count(),
-    "members": WorkingGroupMember.objects.count(),
+    "milestones": PhaseMilestone.objects.filter(**german).count(),
+    "members": WorkingGroupMember.objects.filter(**german).count(),
+    "feedback_languages": sorted(FeedbackFormPage.objects.live().values_list(
+        "locale__language_code", flat=True)),
     "documents": get_document_model().objects.count(),
     "users": get_user_model().objects.count(),
-    "titles": list(MeasurePage.objects.values_list("title", flat=True)),
+    "titles": list(MeasurePage.objects.filter(**german).values_list("title", flat=True)),
+    "rendered": rendered,
 }))
 """
 
@@ -42,6 +59,7 @@ def manage(tmp_path, *args: str) -> subprocess.CompletedProcess:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "example_site.settings.dev",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "DJANGO_MEDIA_ROOT": str(tmp_path / "media"),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -87,7 +105,17 @@ def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_
     assert counts["members"] >= 6
     assert counts["documents"] == 1
     assert counts["users"] == 1
-    assert counts["revisions"] == counts["live_pages"] - 1  # every page but the tree root
+    assert counts["all_measures"] == 5 * counts["measures"]  # de, en, ar, tr, uk
+    assert counts["feedback_languages"] == ["ar", "de", "en", "tr", "uk"]
+    assert counts["revisions"] >= counts["live_pages"] - 1  # every page but the tree root
+    rendered = counts["rendered"]
+    assert sorted(rendered) == ["ar", "de", "en", "tr", "uk"]
+    assert rendered["ar"]["dir"] == "rtl"
+    assert rendered["ar"]["lang"] == "ar"
+    assert rendered["de"]["dir"] == "ltr"
+    assert all(page["switcher"] == 5 for page in rendered.values())
+    assert rendered["de"]["url"] == "/de/integrationskonzept/"
+    assert rendered["ar"]["h1"] != rendered["de"]["h1"]  # translated, not a copy
     titles = " ".join(counts["titles"])
     assert "Stellenanzeigen" in titles
     assert "Deutschkurse für Frauen" in titles

@@ -4,6 +4,7 @@ The site installs wagtail-integration exactly as the README tells a host to: thr
 INSTALLED_APPS and nothing else.
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -17,6 +18,9 @@ INSTALLED_APPS = [
     "wagtail_integration",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
+    # Translations: wagtail-localize and its locale management (instead of wagtail.locales).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     # The rest is what `wagtail start` puts into every new project:
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -42,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,6 +91,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "de"
+# The languages of the site's content and interface; German is the source of translations.
+WAGTAIL_I18N_ENABLED = True
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -97,7 +111,7 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media")
 MEDIA_URL = "/media/"
 
 STORAGES = {

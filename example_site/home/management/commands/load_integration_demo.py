@@ -1,11 +1,21 @@
-"""Publish the demo integration concept in German; a second run changes nothing."""
+"""Publish the demo integration concept in German and translate it; a second run changes nothing.
 
+The translations take wagtail-localize's own path, as an editor's would: a translation is
+created for each page, the translated strings are imported from the PO catalogs in
+``home/demo_translations/`` and the translation is published.
+"""
+
+from pathlib import Path
+
+import polib
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation
+from wagtail_localize.operations import TranslationCreator
 
 from home import demo_content
 from home.demo_pdf import make_pdf
@@ -20,6 +30,9 @@ from wagtail_integration.models import (
     WorkingGroupMember,
     WorkingGroupPage,
 )
+
+TRANSLATION_LANGUAGES = ["en", "ar", "tr", "uk"]
+CATALOG_DIR = Path(__file__).resolve().parents[2] / "demo_translations"
 
 MEASURE_FIELDS = [
     "title",
@@ -55,9 +68,20 @@ class Command(BaseCommand):
             help="Password of the local admin user, if it has to be created.",
         )
 
-    @transaction.atomic
     def handle(self, *args, admin_username: str, admin_password: str, **options):
         self.created = 0
+        with transaction.atomic():
+            home, concept = self.ensure_german_content()
+        for language_code in TRANSLATION_LANGUAGES:
+            self.ensure_translations(home, language_code)
+        self.ensure_admin_user(admin_username, admin_password)
+        if self.created:
+            self.stdout.write(self.style.SUCCESS(f"Published {self.created} demo pages."))
+        else:
+            self.stdout.write("The demo content is already there; nothing changed.")
+        self.stdout.write(f"Concept: {concept.url}")
+
+    def ensure_german_content(self) -> tuple[HomePage, IntegrationConceptPage]:
         home = self.ensure_home_page()
         download = self.ensure_download()
         concept = self.ensure_page(
@@ -84,12 +108,7 @@ class Command(BaseCommand):
         for phase_data in demo_content.PHASES:
             self.ensure_phase(concept, phase_data, download)
         self.ensure_feedback(home, concept)
-        self.ensure_admin_user(admin_username, admin_password)
-        if self.created:
-            self.stdout.write(self.style.SUCCESS(f"Published {self.created} demo pages."))
-        else:
-            self.stdout.write("The demo content is already there; nothing changed.")
-        self.stdout.write(f"Concept: {concept.url}")
+        return home, concept
 
     def ensure_home_page(self) -> HomePage:
         """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
@@ -216,6 +235,44 @@ class Command(BaseCommand):
                 "privacy_page": privacy,
             },
         )
+
+    def ensure_translations(self, home: HomePage, language_code: str) -> None:
+        """Translate every page of the demo that has no translation in this language yet."""
+        locale, _ = Locale.objects.get_or_create(language_code=language_code)
+        catalog = {
+            entry.msgid: entry.msgstr
+            for entry in polib.pofile(str(CATALOG_DIR / f"{language_code}.po"))
+            if entry.msgstr
+        }
+        # Fresh from the database, parents first: an instance held since its children were
+        # added would carry a stale child count into its translation.
+        pages = Page.objects.filter(path__startswith=home.path, locale=home.locale).order_by(
+            "path"
+        )
+        translated = 0
+        for page in pages:
+            if page.has_translation(locale):
+                continue
+            # One transaction per page: wagtail-localize publishes a translation when its
+            # transaction commits, and must do so before the page's children are translated.
+            with transaction.atomic():
+                self.translate_page(page, locale, catalog)
+            translated += 1
+        if translated:
+            self.created += translated
+            self.stdout.write(f"Translated {translated} pages into '{language_code}'.")
+
+    def translate_page(self, page: Page, locale: Locale, catalog: dict[str, str]) -> None:
+        """Create the page's translation, fill in the catalog's strings and publish it."""
+        TranslationCreator(user=None, target_locales=[locale]).create_translations(page)
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=locale
+        )
+        po = translation.export_po()
+        for entry in po:
+            entry.msgstr = catalog.get(entry.msgid, "")
+        translation.import_po(po, tool_name="load_integration_demo")
+        translation.save_target(publish=True)
 
     def ensure_admin_user(self, username: str, password: str) -> None:
         User = get_user_model()
