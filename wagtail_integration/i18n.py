@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
 
@@ -68,13 +68,14 @@ def _language_info(code: str) -> dict:
         return {"name_local": code, "bidi": False}
 
 
-def source_page(page: Page) -> Page | None:
-    """The page that `page` was translated from, or None if it is a source itself.
+def source_page(page: Page, languages: list[PageLanguage]) -> Page | None:
+    """The live page that `page` was translated from, or None if it is a source itself.
 
-    wagtail-localize records the source of each translation; with Wagtail's own i18n the
-    default locale's version counts as the source.
+    `languages` are the page's language versions (see ``page_languages``). wagtail-localize
+    records the source of each translation; with Wagtail's own i18n the default locale's
+    version counts as the source.
     """
-    if not i18n_enabled():
+    if not languages:
         return None
     source_locale_id = None
     if apps.is_installed("wagtail_localize"):
@@ -93,12 +94,31 @@ def source_page(page: Page) -> Page | None:
         source_locale_id = Locale.get_default().pk
     if source_locale_id == page.locale_id:
         return None
-    return page.get_translations().filter(locale_id=source_locale_id).live().first()
+    return next((lang.page for lang in languages if lang.page.locale_id == source_locale_id), None)
 
 
-def stale_source(page: Page) -> Page | None:
+def stale_source(page: Page, languages: list[PageLanguage]) -> Page | None:
     """The source page if it was published after this translation was, else None."""
-    source = source_page(page)
+    source = source_page(page, languages)
     if source is None or not source.last_published_at or not page.last_published_at:
         return None
     return source if source.last_published_at > page.last_published_at else None
+
+
+def page_language(page: Page) -> str:
+    """The language a page is written in: its locale's with Wagtail i18n, else the active one."""
+    if i18n_enabled():
+        return page.locale.language_code
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def page_language_is_bidi(page: Page) -> bool:
+    return bool(_language_info(page_language(page)).get("bidi"))
+
+
+def in_page_locale(target: Page | None, page: Page) -> Page | None:
+    """`target`'s live translation in the locale of `page`; else `target` itself."""
+    if target is None or not i18n_enabled() or target.locale_id == page.locale_id:
+        return target
+    translation = target.get_translation_or_none(page.locale)
+    return translation if translation is not None and translation.live else target

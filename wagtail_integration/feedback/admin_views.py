@@ -10,7 +10,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters import ChoiceFilter
@@ -19,6 +21,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 
 from ..models.feedback import FeedbackStatus, FeedbackSubmission
+from .notifications import display_value
 
 # A spreadsheet would run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -58,7 +61,9 @@ class FeedbackSubmissionsListView(SubmissionsListView):
         return FeedbackSubmission.objects.filter(page__in=visible_forms)
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+        value = super().preprocess_field_value(field, value, export_format)
+        # Wagtail already stores XLSX cells that look like formulas as text.
+        return neutralise_formula(value) if export_format == self.FORMAT_CSV else value
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -90,7 +95,8 @@ def submission_detail(request, submission_id: int):
         messages.success(request, _("The status has been changed."))
         return redirect("wagtailforms:list_submissions", page.pk)
     data = submission.get_data()
-    rows = [(label, data.get(name)) for name, label in page.get_data_fields()]
+    data["submit_time"] = date_format(localtime(submission.submit_time), "DATETIME_FORMAT")
+    rows = [(label, display_value(data.get(name))) for name, label in page.get_data_fields()]
     return TemplateResponse(
         request,
         "wagtail_integration/admin/feedback_submission.html",

@@ -15,7 +15,16 @@ GENERAL_TOPIC = "general"
 BUILT_IN_FIELD_NAMES = ("message", "topic", "name", "email", "consent")
 # Fields that protect the form; their values are never stored.
 PROTECTION_FIELD_NAMES = (spam.HONEYPOT_FIELD, spam.TOKEN_FIELD)
-RESERVED_FIELD_NAMES = BUILT_IN_FIELD_NAMES + PROTECTION_FIELD_NAMES
+# Names an editor's field may not take: the fields above, the submission's own columns, and
+# the CSRF token's field.
+RESERVED_FIELD_NAMES = (
+    *BUILT_IN_FIELD_NAMES,
+    *PROTECTION_FIELD_NAMES,
+    "submit_time",
+    "status",
+    "language",
+    "csrfmiddlewaretoken",
+)
 
 
 class FeedbackForm(BaseForm):
@@ -73,6 +82,11 @@ class FeedbackFormBuilder(FormBuilder):
                     *[(str(group.pk), group.title) for group in self.topic_groups],
                 ],
                 initial=GENERAL_TOPIC,
+                error_messages={
+                    "invalid_choice": _(
+                        "This topic is no longer available. Please choose another one."
+                    )
+                },
             ),
             name=forms.CharField(
                 label=_("Your name"),

@@ -25,7 +25,8 @@ BUILT_IN_COLUMNS = {"submit_time", "status", "language", "topic", "message", "na
 def schedule(submission) -> None:
     """Send the notification for `submission` once the current transaction commits."""
     submission_id = submission.pk
-    transaction.on_commit(lambda: send_notification.enqueue(submission_id))
+    # robust: if the task backend fails, the submission is stored already; log, don't raise.
+    transaction.on_commit(lambda: send_notification.enqueue(submission_id), robust=True)
 
 
 @task()

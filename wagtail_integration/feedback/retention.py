@@ -1,7 +1,8 @@
-"""Deleting submissions older than each site's retention period."""
+"""Deleting submissions older than the retention period of their form page's site."""
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -9,32 +10,37 @@ from ..models.feedback import FeedbackSubmission
 from ..models.settings import DEFAULT_RETENTION_DAYS, FeedbackSettings
 
 
+def retention_days_by_site_root() -> list[tuple[str, int]]:
+    """(root page path, retention days) per site, deepest root first (two queries)."""
+    days = dict(FeedbackSettings.objects.values_list("site_id", "retention_days"))
+    sites = Site.objects.select_related("root_page")
+    return sorted(
+        ((site.root_page.path, days.get(site.pk, DEFAULT_RETENTION_DAYS)) for site in sites),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+
+
 def expired_submissions():
     """Submissions older than the retention period of the site their form page belongs to.
 
-    A form page outside every site keeps the default period of 365 days.
+    A page in nested sites belongs to the innermost one; a page outside every site keeps the
+    default period of 365 days. Nothing is written while this is worked out.
     """
     now = timezone.now()
-    expired = FeedbackSubmission.objects.none()
-    site_paths = []
-    for site in Site.objects.select_related("root_page"):
-        days = FeedbackSettings.for_site(site).retention_days
-        site_paths.append(site.root_page.path)
-        expired |= FeedbackSubmission.objects.filter(
-            page__path__startswith=site.root_page.path,
-            submit_time__lt=now - timedelta(days=days),
-        )
-    outside_sites = FeedbackSubmission.objects.filter(
-        submit_time__lt=now - timedelta(days=DEFAULT_RETENTION_DAYS)
-    )
-    for path in site_paths:
-        outside_sites = outside_sites.exclude(page__path__startswith=path)
-    return expired | outside_sites
+    condition = Q()
+    claimed = Q()
+    for root_path, days in retention_days_by_site_root():
+        in_site = Q(page__path__startswith=root_path) & ~claimed
+        condition |= in_site & Q(submit_time__lt=now - timedelta(days=days))
+        claimed |= Q(page__path__startswith=root_path)
+    condition |= ~claimed & Q(submit_time__lt=now - timedelta(days=DEFAULT_RETENTION_DAYS))
+    return FeedbackSubmission.objects.filter(condition)
 
 
 def purge_expired_submissions(*, dry_run: bool = False) -> int:
     """Delete the expired submissions (unless `dry_run`) and return how many there are."""
-    expired = FeedbackSubmission.objects.filter(pk__in=expired_submissions().values("pk"))
+    expired = expired_submissions()
     count = expired.count()
     if not dry_run and count:
         expired.delete()

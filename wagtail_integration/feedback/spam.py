@@ -22,9 +22,14 @@ class TokenState(enum.Enum):
     FORGED = "forged"
 
 
-def make_token(page) -> str:
-    """A signed token that records when the form of `page` was shown."""
-    return signing.dumps({"page": page.pk, "shown": time.time()}, salt=_SALT, compress=True)
+def make_token(page, *, ready: bool = False) -> str:
+    """A signed token that records when the form of `page` was shown.
+
+    A `ready` token counts as shown long enough ago: it replaces an expired one, whose holder
+    has already filled in the form and may send it again at once.
+    """
+    shown = time.time() - (conf.feedback_min_seconds() if ready else 0)
+    return signing.dumps({"page": page.pk, "shown": shown}, salt=_SALT, compress=True)
 
 
 def token_state(token: str | None, page) -> TokenState:

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .. import conf
+from .. import conf, i18n
 from . import notifications, ratelimit, spam
 
 
@@ -57,8 +56,9 @@ def receive_feedback(page, request: HttpRequest, data) -> FeedbackResult:
         return FeedbackResult(Outcome.SPAM)
 
     if token is spam.TokenState.EXPIRED:
+        # Not spam: a resident who left the form open. Keep the message and ask again.
         data = data.copy()
-        data[spam.TOKEN_FIELD] = spam.make_token(page)  # nothing is lost: send again
+        data[spam.TOKEN_FIELD] = spam.make_token(page, ready=True)  # nothing is lost
         form = page.get_form(data, page=page, user=request.user)
         form.is_valid()
         form.add_error(None, EXPIRED_MESSAGE)
@@ -80,6 +80,6 @@ def store_submission(page, form):
     return page.get_submission_class().objects.create(
         page=page,
         form_data=form.submission_data(),
-        language=get_language() or page.locale.language_code,
+        language=i18n.page_language(page),
         topic=form.cleaned_data["topic"],
     )

@@ -1,16 +1,23 @@
 """The integration concept: the root page of a city's concept."""
 
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import i18n
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
 from .groups import WorkingGroupPage
-from .listings import count_by_parent, status_counts
+from .listings import (
+    count_by_parent,
+    private_sections,
+    status_counts,
+    visible,
+    without_unpublished_branches,
+)
 from .measures import MeasurePage, MeasureStatus
 from .phases import ConceptPhasePage, PhaseStatus
 from .plain_language import PlainLanguageMixin
@@ -95,13 +102,11 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
         verbose_name = _("integration concept")
         verbose_name_plural = _("integration concepts")
 
-    def get_phases(self):
+    def get_phases(self, private: Q | None = None):
         """The live phases, by phase number and then by their order in the page tree."""
-        return (
-            ConceptPhasePage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by(F("number").asc(nulls_last=True), "path")
+        private = private_sections() if private is None else private
+        return visible(ConceptPhasePage.objects.child_of(self), private).order_by(
+            F("number").asc(nulls_last=True), "path"
         )
 
     @staticmethod
@@ -118,25 +123,30 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
     def get_feedback_page(self) -> Page | None:
         """The chosen feedback page if it is live, else the first live feedback form below."""
         if self.feedback_page_id:
-            return self.feedback_page if self.feedback_page.live else None
+            page = i18n.in_page_locale(self.feedback_page, self)
+            return page if page.live else None
         from .feedback import FeedbackFormPage  # defined after this module, as it links here
 
         return FeedbackFormPage.objects.child_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        phases = list(self.get_phases())
+        private = private_sections()
+        phases = list(self.get_phases(private))
         current_phase = self.pick_current_phase(phases)
         current_groups = []
         if current_phase:
-            current_groups = list(WorkingGroupPage.objects.child_of(current_phase).live().public())
+            current_groups = list(
+                visible(WorkingGroupPage.objects.child_of(current_phase), private)
+            )
             counts = count_by_parent(
-                MeasurePage.objects.descendant_of(current_phase).live().public()
+                visible(MeasurePage.objects.descendant_of(current_phase), private)
             )
             for group in current_groups:
                 group.measure_count = counts[group.path]
+        measures = visible(MeasurePage.objects.descendant_of(self), private)
         counts_by_status = status_counts(
-            MeasurePage.objects.descendant_of(self).live().public(), MeasureStatus
+            without_unpublished_branches(measures, self), MeasureStatus
         )
         feedback_page = self.get_feedback_page()
         context.update(

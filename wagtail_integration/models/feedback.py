@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import conf
+from .. import conf, i18n
 from ..blocks import RICH_TEXT_FEATURES
 from ..feedback.forms import BUILT_IN_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
 from .concept import IntegrationConceptPage
@@ -133,7 +133,7 @@ class FeedbackFormPage(AbstractEmailForm):
     def get_concept(self) -> IntegrationConceptPage | None:
         """The chosen concept, else the nearest concept above this page."""
         if self.concept_id:
-            return self.concept
+            return i18n.in_page_locale(self.concept, self)
         return IntegrationConceptPage.objects.ancestor_of(self).order_by("-depth").first()
 
     def get_topic_groups(self) -> list[WorkingGroupPage]:
@@ -146,15 +146,16 @@ class FeedbackFormPage(AbstractEmailForm):
             return []
         return list(WorkingGroupPage.objects.child_of(phase).live().public())
 
-    def get_feedback_settings(self):
-        """The feedback settings of this page's site (defaults if it belongs to none)."""
-        site = self.get_site()
-        return FeedbackSettings.for_site(site) if site else FeedbackSettings()
+    def get_feedback_settings(self) -> "FeedbackSettings":
+        """The feedback settings of this page's site; defaults if there are none (read only)."""
+        return FeedbackSettings.for_page(self)
 
     def get_privacy_page(self) -> Page | None:
-        """The live privacy page that the consent box links to, if one is set."""
-        privacy_page = self.get_feedback_settings().privacy_page
-        return privacy_page if privacy_page and privacy_page.live else None
+        """The live privacy page in this page's language that the consent box links to."""
+        privacy_page = i18n.in_page_locale(self.get_feedback_settings().privacy_page, self)
+        if privacy_page is None or not privacy_page.live or not privacy_page.url:
+            return None
+        return privacy_page
 
     def get_form_class(self):
         return self.form_builder(self.get_form_fields(), page=self).get_form_class()

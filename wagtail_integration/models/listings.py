@@ -6,8 +6,21 @@ Each helper runs a fixed number of queries, however many pages it lists.
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from wagtail.models import Page
+
+
+def private_sections() -> Q:
+    """The view-restricted sections of the tree (one query); read it once per page view.
+
+    (Wagtail's ``PageQuerySet.public()`` reads the restrictions anew on every call.)
+    """
+    return Page.objects.all().private_q()
+
+
+def visible(pages: QuerySet, private: Q) -> QuerySet:
+    """The live pages of `pages` outside the private sections."""
+    return pages.live().exclude(private)
 
 
 def parent_path(page: Page) -> str:
@@ -21,6 +34,14 @@ def group_measures_by_parent(measures: Iterable[Page]) -> dict[str, list[Page]]:
     for measure in measures:
         by_parent[parent_path(measure)].append(measure)
     return by_parent
+
+
+def without_unpublished_branches(pages: QuerySet, root: Page) -> QuerySet:
+    """Leave out pages below a draft or unpublished page under `root` (one query for those)."""
+    hidden_paths = Page.objects.descendant_of(root).not_live().values_list("path", flat=True)
+    for path in hidden_paths:
+        pages = pages.exclude(path__startswith=path)
+    return pages
 
 
 def count_by_parent(pages: QuerySet) -> Counter:

@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BodyBlock
 from .groups import WorkingGroupPage
-from .listings import group_measures_by_parent
+from .listings import group_measures_by_parent, private_sections, visible
 from .measures import MeasurePage
 from .periods import DatePeriodMixin
 
@@ -120,8 +120,9 @@ class ConceptPhasePage(DatePeriodMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        groups = list(WorkingGroupPage.objects.child_of(self).live().public())
-        measures = MeasurePage.objects.descendant_of(self).live().public()
+        private = private_sections()
+        groups = list(visible(WorkingGroupPage.objects.child_of(self), private))
+        measures = visible(MeasurePage.objects.descendant_of(self), private)
         by_parent = group_measures_by_parent(measures)
         for group in groups:
             group.listed_measures = by_parent.get(group.path, [])

@@ -62,3 +62,15 @@ class FeedbackSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("feedback settings")
         verbose_name_plural = _("feedback settings")
+
+    @classmethod
+    def for_page(cls, page) -> "FeedbackSettings":
+        """The settings of the site `page` belongs to, without creating a row as a side effect.
+
+        (``for_site`` would insert one on every read of a site that has none yet.)
+        """
+        site = page.get_site()
+        found = (
+            cls.objects.filter(site=site).select_related("privacy_page").first() if site else None
+        )
+        return found or cls(site=site)

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, get_language_bidi
 from wagtail.models import Page
 
 from .. import i18n
@@ -18,8 +19,8 @@ register = template.Library()
 
 @register.inclusion_tag("wagtail_integration/includes/breadcrumbs.html", takes_context=True)
 def integration_breadcrumbs(context, page: Page) -> dict:
-    """The trail from the integration concept down to the page's parent (one query)."""
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth"))
+    """The trail of live pages from the integration concept down to the page (one query)."""
+    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gt=1).live().order_by("depth"))
     concept_type_id = ContentType.objects.get_for_model(IntegrationConceptPage).id
     concept_depths = [a.depth for a in ancestors if a.content_type_id == concept_type_id]
     if concept_depths:
@@ -126,4 +127,13 @@ def integration_alternate_links(context, page: Page) -> dict:
 @register.inclusion_tag("wagtail_integration/includes/stale_notice.html", takes_context=True)
 def integration_stale_notice(context, page: Page) -> dict:
     """A notice when this translation is older than its source page's latest version."""
-    return {"request": context.get("request"), "source": i18n.stale_source(page)}
+    return {"request": context.get("request"), "source": i18n.stale_source(page, _languages(page))}
+
+
+@register.simple_tag(takes_context=True)
+def integration_page_language(context, page: Page | None = None) -> dict:
+    """The language of the page (for ``lang`` and ``dir``), else the active language."""
+    if page is None:
+        code = get_language() or settings.LANGUAGE_CODE
+        return {"code": code, "bidi": get_language_bidi()}
+    return {"code": i18n.page_language(page), "bidi": i18n.page_language_is_bidi(page)}
