@@ -232,3 +232,52 @@ def test_deleting_a_working_group_keeps_its_submissions(feedback_page, concept_t
     submission.refresh_from_db()
     assert submission.topic is None
     assert submission.form_data["message"] == "Hallo"
+
+
+@pytest.mark.parametrize("label", ["Status", "Language", "Submit time", "csrfmiddlewaretoken"])
+def test_editor_cannot_add_a_field_named_like_a_submission_column(
+    admin_client, concept_tree, label
+):
+    url = reverse(
+        "wagtailadmin_pages:add",
+        args=["wagtail_integration", "feedbackformpage", concept_tree["concept"].pk],
+    )
+    field = {
+        "label": label,
+        "help_text": "",
+        "required": "on",
+        "field_type": "singleline",
+        "choices": "",
+        "default_value": "",
+    }
+    data = {
+        "title": "Feedback",
+        "slug": "feedback",
+        "intro": rich_text(""),
+        "thank_you_text": rich_text(""),
+        "form_fields": inline_formset([field]),
+        "to_address": "",
+        "from_address": "",
+        "subject": "",
+    }
+
+    response = admin_client.post(url, nested_form_data(data))
+
+    assert response.status_code == 200
+    assert (
+        "built-in field named"
+        in response.context["form"].formsets["form_fields"].forms[0].errors["label"][0]
+    )
+
+
+def test_submission_page_shows_a_local_date_and_dashes_for_empty_values(
+    admin_client, feedback_page
+):
+    submission = submit(feedback_page, name="")
+    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+
+    content = admin_client.get(url).content.decode()
+
+    assert "+00:00" not in content
+    assert str(submission.submit_time.year) in content
+    assert "–" in content

@@ -232,3 +232,38 @@ def test_concept_page_links_to_its_feedback_form(client, feedback_page, concept_
 
 def test_form_token_is_fresh_on_every_view(client, feedback_page):
     assert fetch_form(client, feedback_page)["form_token"]
+
+
+def test_showing_the_form_writes_nothing(client, feedback_page, django_assert_num_queries):
+    from wagtail_integration.models import FeedbackSettings
+
+    client.get(feedback_page.url)
+
+    assert FeedbackSettings.objects.count() == 0
+
+
+def test_privacy_page_outside_every_site_gives_a_label_without_link(
+    client, feedback_page, feedback_settings
+):
+    from wagtail.models import Page
+
+    orphan = Page.get_first_root_node().add_child(instance=Page(title="Privacy", slug="p"))
+    feedback_settings.privacy_page = orphan
+    feedback_settings.save()
+
+    label = soup_of(client.get(feedback_page.url)).find("label", {"for": "id_consent"})
+
+    assert label.a is None
+    assert "None" not in str(label)
+
+
+def test_unpublished_group_gives_a_clear_topic_error(client, feedback_page, concept_tree):
+    data = fetch_form(client, feedback_page)
+    group = concept_tree["groups"][1]
+    group.unpublish()
+
+    response = post_feedback(client, feedback_page, topic=str(group.pk))
+
+    assert "This topic is no longer available" in response.content.decode()
+    assert str(group.pk) not in str(response.context["form"].errors)
+    assert data

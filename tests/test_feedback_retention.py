@@ -77,3 +77,30 @@ def test_form_page_outside_every_site_uses_the_default_period(feedback_settings)
     submission_aged(page, 366)
 
     assert purge().strip() == "1 feedback submission deleted."
+
+
+def test_inner_site_keeps_its_own_longer_period(feedback_settings, home_page):
+    from wagtail.models import Site
+
+    from wagtail_integration.models import FeedbackSettings
+
+    feedback_settings.retention_days = 30
+    feedback_settings.save()
+    inner_root = make_feedback_page(home_page, title="Inner site root")
+    inner_site = Site.objects.create(hostname="inner.example.org", root_page=inner_root)
+    FeedbackSettings.objects.create(site=inner_site, retention_days=365)
+    outer_page = make_feedback_page(home_page, title="Outer form")
+    submission_aged(inner_root, 60)
+    submission_aged(outer_page, 60)
+
+    assert purge().strip() == "1 feedback submission deleted."
+    assert FeedbackSubmission.objects.get().page_id == inner_root.pk
+
+
+def test_purge_and_dry_run_create_no_settings(feedback_page):
+    from wagtail_integration.models import FeedbackSettings
+
+    purge("--dry-run")
+    purge()
+
+    assert FeedbackSettings.objects.count() == 0

@@ -159,3 +159,65 @@ def test_invalid_rate_limit_setting_is_reported_clearly(settings):
         conf.feedback_rate_limit()
     settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "10/m"
     assert conf.feedback_rate_limit() == (10, 60)
+
+
+@pytest.mark.usefixtures("instant_feedback")
+def test_rate_limit_period_holds_on_the_database_cache(client, feedback_page, settings):
+    """The window must not restart on each post, whatever the backend does on increment."""
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "test_cache",
+            "TIMEOUT": 300,
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "2/h"
+    from wagtail_integration.feedback import ratelimit
+
+    for _ in range(2):
+        assert post_feedback(client, feedback_page).status_code == 303
+    (_started, count) = cache.get(ratelimit._cache_key(_request("127.0.0.1")))
+    assert count == 2
+
+    assert post_feedback(client, feedback_page).status_code == 429
+
+
+def _request(address: str, **meta):
+    from django.test import RequestFactory
+
+    return RequestFactory().post("/", REMOTE_ADDR=address, **meta)
+
+
+def test_client_address_falls_back_to_remote_addr_when_the_header_is_missing(settings):
+    from wagtail_integration.feedback.ratelimit import client_address
+
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+
+    assert client_address(_request("10.0.0.1")) == "10.0.0.1"
+    assert client_address(_request("10.0.0.1", HTTP_X_REAL_IP="198.51.100.7")) == "198.51.100.7"
+
+
+def test_forwarded_for_uses_the_entry_the_proxy_added(settings):
+    from wagtail_integration.feedback.ratelimit import client_address
+
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    forged = _request("10.0.0.9", HTTP_X_FORWARDED_FOR="1.2.3.4, 198.51.100.7")
+
+    assert client_address(forged) == "198.51.100.7"
+
+
+def test_resending_an_expired_form_at_once_is_accepted(client, feedback_page, settings):
+    """The fresh token counts as filled in already: the minimum time does not start again."""
+    data = fetch_form(client, feedback_page)
+    data.update(message="Bitte mehr Kitaplätze.", consent="on")
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = -1
+    returned = client.post(feedback_page.url, data)
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = 86400
+
+    resent = client.post(feedback_page.url, returned.context["form"].data)
+
+    assert resent.status_code == 303
+    assert FeedbackSubmission.objects.get().form_data["message"] == "Bitte mehr Kitaplätze."

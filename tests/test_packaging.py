@@ -79,7 +79,7 @@ def test_package_works_in_a_project_made_by_wagtail_start(tmp_path):
     ]
 
 
-def test_wheel_carries_templates_static_files_migrations_and_catalogs(tmp_path):
+def test_wheel_carries_every_template_static_file_migration_and_catalog(tmp_path):
     source = tmp_path / "source"
     shutil.copytree(
         REPOSITORY,
@@ -102,19 +102,18 @@ def test_wheel_carries_templates_static_files_migrations_and_catalogs(tmp_path):
     (wheel,) = (tmp_path / "dist").glob("wagtail_integration-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
 
-    expected = [
-        "wagtail_integration/templates/wagtail_integration/base.html",
-        "wagtail_integration/templates/wagtail_integration/integration_concept_page.html",
-        "wagtail_integration/templates/wagtail_integration/concept_phase_page.html",
-        "wagtail_integration/templates/wagtail_integration/working_group_page.html",
-        "wagtail_integration/templates/wagtail_integration/measure_page.html",
-        "wagtail_integration/templates/wagtail_integration/includes/breadcrumbs.html",
-        "wagtail_integration/templates/wagtail_integration/blocks/document.html",
-        "wagtail_integration/static/wagtail_integration/css/integration.css",
-        "wagtail_integration/static/wagtail_integration/css/print.css",
-        "wagtail_integration/migrations/0001_initial.py",
-        "wagtail_integration/locale/de/LC_MESSAGES/django.po",
-        "wagtail_integration/locale/de/LC_MESSAGES/django.mo",
+    package = REPOSITORY / "wagtail_integration"
+    assets = [
+        path
+        for folder in ("templates", "static", "locale", "migrations")
+        for path in (package / folder).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
     ]
+    expected = sorted(str(path.relative_to(REPOSITORY)) for path in assets)
+    assert (
+        "wagtail_integration/templates/wagtail_integration/emails/feedback_notification.txt"
+        in (expected)
+    )
+    assert "wagtail_integration/locale/ar/LC_MESSAGES/django.mo" in expected
     assert [name for name in expected if name not in names] == []
     assert not [name for name in names if name.startswith(("tests/", "example_site/"))]

@@ -218,3 +218,25 @@ def test_user_text_is_escaped(client, home_page):
     assert "<script>alert(1)</script>" not in content
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
     assert "<img src=x" not in content
+
+
+def test_breadcrumbs_leave_out_unpublished_pages(client, home_page):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=1)
+    tree["phase"].unpublish()
+    measure = tree["measures"][0]
+
+    soup = get_soup(client, measure)
+
+    crumbs = [a.get_text() for a in soup.select(".wi-breadcrumbs a")]
+    assert "Phase 2" not in crumbs
+    assert crumbs[0] == "Integration concept"
+
+
+def test_concept_counts_leave_out_measures_of_unpublished_groups(client, home_page):
+    tree = make_concept_tree(home_page, groups=2, measures_per_group=2)
+    tree["groups"][1].unpublish()
+
+    soup = get_soup(client, tree["concept"])
+
+    # Group 1 (2 measures) and the phase's own measure remain.
+    assert "The concept has 3 measures." in soup.get_text()

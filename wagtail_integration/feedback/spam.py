@@ -46,10 +46,10 @@ def token_state(token: str | None, page) -> TokenState:
     if not isinstance(shown, (int, float)):
         return TokenState.FORGED
     age = time.time() - shown
-    if age < conf.feedback_min_seconds():
-        return TokenState.TOO_FAST
     if age > conf.feedback_max_seconds():
         return TokenState.EXPIRED
+    if age < conf.feedback_min_seconds():
+        return TokenState.TOO_FAST
     return TokenState.VALID
 
 
