@@ -1,6 +1,6 @@
 import pytest
 from django.core.cache import cache
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from wagtail_integration.models import FeedbackSettings
 
@@ -64,3 +64,13 @@ def feedback_settings(home_page):
 def instant_feedback(settings):
     """Accept feedback posted at once, so tests need not wait the minimum fill time."""
     settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
+
+
+@pytest.fixture
+def arabic(db):
+    return Locale.objects.get_or_create(language_code="ar")[0]
+
+
+@pytest.fixture
+def german(db):
+    return Locale.objects.get_or_create(language_code="de")[0]
