@@ -105,17 +105,28 @@ def test_no_app_is_missing_in_a_complete_setup():
     assert missing_required_apps() == []
 
 
-def test_a_missing_required_app_stops_start_up_with_a_plain_message():
+def run_check(settings_module: str) -> subprocess.CompletedProcess:
     # A separate process: reloading the app registry in this one would register Wagtail's
     # API routers twice.
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "django", "check"],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings_without_documents"},
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": settings_module},
         cwd=Path(__file__).resolve().parent.parent,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_i18n_without_a_translation_app_is_warned_about():
+    result = run_check("tests.settings_i18n_without_translation_app")
+
+    assert "wagtail_integration.W002" in result.stderr + result.stdout
+    assert "neither wagtail_localize nor wagtail.locales" in result.stderr + result.stdout
+
+
+def test_a_missing_required_app_stops_start_up_with_a_plain_message():
+    result = run_check("tests.settings_without_documents")
     assert result.returncode == 1
     assert "ImproperlyConfigured: wagtail_integration needs these apps in INSTALLED_APPS: " in (
         result.stderr

@@ -50,11 +50,34 @@ def run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProces
     return result
 
 
-def test_package_works_in_a_project_made_by_wagtail_start(tmp_path):
+I18N_SMOKE_SCRIPT = textwrap.dedent(
+    """
+    from bs4 import BeautifulSoup
+    from django.test import Client
+    from wagtail.models import Locale, Site
+    from wagtail_integration.models import IntegrationConceptPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    concept = home.add_child(instance=IntegrationConceptPage(title="Concept", slug="concept"))
+    concept.save_revision().publish()
+    german = Locale.objects.create(language_code="de")
+    translated = concept.copy_for_translation(german, copy_parents=True)
+    translated.title = "Konzept"
+    translated.save_revision().publish()
+    client = Client()
+    for page in [concept, translated.specific]:
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        print(page.url, soup.html["lang"], len(soup.select(".wi-languages a")), soup.h1.get_text())
+    """
+)
+
+
+def make_host_project(tmp_path: Path) -> tuple[Path, dict]:
+    """A new project from `wagtail start`, with the README's installation steps applied."""
     run(BIN / "wagtail", "start", "hostsite", tmp_path, cwd=tmp_path)
     settings_file = tmp_path / "hostsite" / "settings" / "base.py"
     settings = settings_file.read_text()
-    # The README's installation step: wagtail.contrib.forms is already there in a new project.
+    # wagtail.contrib.forms is already there in a new project; the README adds two apps.
     assert '"wagtail.contrib.forms",' in settings
     settings_file.write_text(
         settings.replace(
@@ -63,6 +86,11 @@ def test_package_works_in_a_project_made_by_wagtail_start(tmp_path):
         )
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
+    return settings_file, env
+
+
+def test_package_works_in_a_project_made_by_wagtail_start(tmp_path):
+    _settings_file, env = make_host_project(tmp_path)
 
     run(sys.executable, "manage.py", "migrate", "--noinput", cwd=tmp_path, env=env)
     check = run(sys.executable, "manage.py", "check", cwd=tmp_path, env=env)
@@ -76,6 +104,49 @@ def test_package_works_in_a_project_made_by_wagtail_start(tmp_path):
         "/concept/phase/ 200 True",
         "/concept/phase/group/ 200 True",
         "/concept/phase/group/measure/ 200 True",
+    ]
+
+
+def test_package_works_with_wagtails_own_i18n_without_wagtail_localize(tmp_path):
+    settings_file, env = make_host_project(tmp_path)
+    settings_file.write_text(
+        settings_file.read_text()
+        .replace('"wagtail_integration",', '"wagtail_integration",\n"wagtail.locales",')
+        .replace(
+            '"django.contrib.sessions.middleware.SessionMiddleware",',
+            '"django.contrib.sessions.middleware.SessionMiddleware",\n'
+            '"django.middleware.locale.LocaleMiddleware",',
+        )
+        + textwrap.dedent(
+            """
+            WAGTAIL_I18N_ENABLED = True
+            LANGUAGE_CODE = "en"
+            LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("de", "Deutsch")]
+            """
+        )
+    )
+    urls_file = tmp_path / "hostsite" / "urls.py"
+    urls_file.write_text(
+        urls_file.read_text()
+        .replace(
+            'path("", include(wagtail_urls)),', '*i18n_patterns(path("", include(wagtail_urls))),'
+        )
+        .replace(
+            "from django.conf import settings",
+            "from django.conf import settings\nfrom django.conf.urls.i18n import i18n_patterns",
+        )
+    )
+
+    run(sys.executable, "manage.py", "migrate", "--noinput", cwd=tmp_path, env=env)
+    check = run(sys.executable, "manage.py", "check", cwd=tmp_path, env=env)
+    smoke = run(
+        sys.executable, "manage.py", "shell", "-v0", "-c", I18N_SMOKE_SCRIPT, cwd=tmp_path, env=env
+    )
+
+    assert "System check identified no issues" in check.stdout  # no W002: wagtail.locales
+    assert smoke.stdout.split("\n")[:2] == [
+        "/en/concept/ en 2 Concept",
+        "/de/concept/ de 2 Konzept",
     ]
 
 
