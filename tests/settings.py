@@ -1,5 +1,6 @@
 """Settings for the test suite: a minimal Wagtail site with the package installed."""
 
+import importlib.util
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -8,12 +9,17 @@ SECRET_KEY = "tests-only-not-secret"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
+WAGTAIL_HAS_API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
+
 INSTALLED_APPS = [
     "wagtail_integration",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
+    "wagtail.api.v2",
+    *(["wagtail.api.v3"] if WAGTAIL_HAS_API_V3 else []),
+    "rest_framework",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

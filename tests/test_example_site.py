@@ -114,7 +114,8 @@ def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_
     assert rendered["ar"]["lang"] == "ar"
     assert rendered["de"]["dir"] == "ltr"
     assert all(page["switcher"] == 5 for page in rendered.values())
-    assert rendered["de"]["url"] == "/de/integrationskonzept/"
+    assert rendered["de"]["url"] == "/integrationskonzept/"  # the default language: no prefix
+    assert rendered["ar"]["url"].startswith("/ar/")
     assert rendered["ar"]["h1"] != rendered["de"]["h1"]  # translated, not a copy
     titles = " ".join(counts["titles"])
     assert "Stellenanzeigen" in titles

@@ -20,6 +20,22 @@ def missing_required_apps() -> list[str]:
     ]
 
 
+def register_api_router() -> None:
+    """Mount the feedback router on Wagtail's API v3, as Wagtail's own apps mount theirs.
+
+    Wagtail before 8 has no API v3; hosts there include ``wagtail_integration.api.urls``.
+    """
+    try:
+        from wagtail.api.v3.api import api
+    except ImportError:
+        return
+    from .api import feedback
+
+    if not getattr(feedback.router, "mounted_on_wagtail_api", False):
+        api.add_router("/integration/", feedback.router)
+        feedback.router.mounted_on_wagtail_api = True  # ready() may run again in tests
+
+
 class WagtailIntegrationConfig(AppConfig):
     """The app: concept, phase, working-group and measure pages, and the feedback form."""
 
@@ -30,6 +46,10 @@ class WagtailIntegrationConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()
+        register_api_router()
 
         missing = missing_required_apps()
         if missing:

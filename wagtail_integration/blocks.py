@@ -3,9 +3,17 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.rich_text import expand_db_html
 
 # Headings inside a body start at h2: the page title is the only h1.
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
+
+
+class APIRichTextBlock(blocks.RichTextBlock):
+    """Rich text that the API returns as display HTML, with internal links resolved."""
+
+    def get_api_representation(self, value, context=None):
+        return expand_db_html(value.source) if value else ""
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -48,6 +56,6 @@ class BodyBlock(blocks.StreamBlock):
         form_classname="title",
         template="wagtail_integration/blocks/heading.html",
     )
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
+    paragraph = APIRichTextBlock(features=RICH_TEXT_FEATURES, label=_("Paragraph"))
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
     document = DocumentBlock()

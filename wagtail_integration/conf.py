@@ -16,6 +16,7 @@ FEEDBACK_MESSAGE_MAX_LENGTH = 5000
 FEEDBACK_MAX_REQUEST_BYTES = 256 * 1024
 FEEDBACK_PARENT_PAGE_TYPES = ["wagtail_integration.IntegrationConceptPage"]
 FEEDBACK_CLIENT_IP_HEADER = "REMOTE_ADDR"
+FEEDBACK_CORS_ORIGINS: list[str] = []
 
 _RATE_PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
 
@@ -70,3 +71,13 @@ def feedback_client_ip_header() -> str:
     The address is only ever used hashed and is never stored.
     """
     return str(_get("FEEDBACK_CLIENT_IP_HEADER", FEEDBACK_CLIENT_IP_HEADER))
+
+
+def feedback_cors_origins() -> list[str]:
+    """Origins (``"https://app.example.org"``) whose browser pages may call the feedback API.
+
+    Empty by default: no cross-origin access.
+    """
+    return [
+        str(origin).rstrip("/") for origin in _get("FEEDBACK_CORS_ORIGINS", FEEDBACK_CORS_ORIGINS)
+    ]

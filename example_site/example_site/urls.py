@@ -18,4 +18,4 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # The pages live under a language prefix (/de/, /ar/, ...); admin and documents do not.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -4,11 +4,13 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import i18n
+from ..api.fields import RelatedIdField, RichTextHTMLField
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
 from .groups import WorkingGroupPage
 from .listings import (
@@ -77,6 +79,15 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
     subpage_types = [
         "wagtail_integration.ConceptPhasePage",
         "wagtail_integration.FeedbackFormPage",
+    ]
+
+    api_fields = [
+        APIField("intro", serializer=RichTextHTMLField()),
+        APIField("plain_language_summary", serializer=RichTextHTMLField()),
+        APIField("body"),
+        APIField("downloads"),
+        APIField("feedback_page", serializer=RelatedIdField("feedback_page")),
+        APIField("feedback_teaser"),
     ]
 
     content_panels = [

@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,
@@ -23,6 +24,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import conf, i18n
+from ..api.fields import RichTextHTMLField
 from ..blocks import RICH_TEXT_FEATURES
 from ..feedback.forms import BUILT_IN_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
 from .concept import IntegrationConceptPage
@@ -91,6 +93,11 @@ class FeedbackFormPage(AbstractEmailForm):
         SynchronizedField("from_address", overridable=False),
         TranslatableField("subject"),
         TranslatableField("form_fields"),
+    ]
+
+    api_fields = [
+        APIField("intro", serializer=RichTextHTMLField()),
+        APIField("thank_you_text", serializer=RichTextHTMLField()),
     ]
 
     form_builder = FeedbackFormBuilder

@@ -10,10 +10,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..api.fields import RichTextHTMLField
 from ..blocks import RICH_TEXT_FEATURES
 from .listings import status_counts
 from .measures import MeasurePage, MeasureStatus
@@ -70,6 +72,16 @@ class WorkingGroupPage(PlainLanguageMixin, Page):
         TranslatableField("members"),
     ]
 
+    api_fields = [
+        APIField("goal"),
+        APIField("plain_language_summary", serializer=RichTextHTMLField()),
+        APIField("description", serializer=RichTextHTMLField()),
+        APIField("lead"),
+        APIField("contact_name"),
+        APIField("public_contact_email"),  # empty unless the editor publishes the address
+        APIField("members"),
+    ]
+
     parent_page_types = ["wagtail_integration.ConceptPhasePage"]
     subpage_types = ["wagtail_integration.MeasurePage"]
 
@@ -104,6 +116,11 @@ class WorkingGroupPage(PlainLanguageMixin, Page):
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
 
+    @property
+    def public_contact_email(self) -> str:
+        """The contact address if the editor chose to publish it, else an empty string."""
+        return self.contact_email if self.show_contact_email else ""
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         measures = MeasurePage.objects.child_of(self).live().public()
@@ -129,6 +146,7 @@ class WorkingGroupMember(TranslatableMixin, Orderable):
     )
 
     override_translatable_fields = [TranslatableField("name"), SynchronizedField("url")]
+    api_fields = [APIField("name"), APIField("url")]
 
     panels = [FieldPanel("name"), FieldPanel("url")]
 

@@ -1,5 +1,6 @@
 """Measures: what a working group or a phase does, with status, progress and decision."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -10,10 +11,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..api.fields import RelatedIdField, RichTextHTMLField
 from ..blocks import BodyBlock, DocumentListBlock
 from .periods import DatePeriodMixin
 from .plain_language import PlainLanguageMixin
@@ -92,6 +95,28 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
         verbose_name=_("documents"),
         help_text=_("Reports, flyers or resolutions about the measure."),
     )
+    # Where the measure sits in the tree, kept on save and on move, so that listings and the
+    # API can name and filter by its group and phase without a query per measure.
+    working_group = models.ForeignKey(
+        "wagtail_integration.WorkingGroupPage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("working group"),
+        help_text=_("The working group above the measure, if any; set from the page tree."),
+    )
+    phase = models.ForeignKey(
+        "wagtail_integration.ConceptPhasePage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("phase"),
+        help_text=_("The phase the measure belongs to; set from the page tree."),
+    )
 
     override_translatable_fields = [
         TranslatableField("summary"),
@@ -107,6 +132,25 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
         SynchronizedField("decision_reference", overridable=False),
         SynchronizedField("decision_url"),
         TranslatableField("documents"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("plain_language_summary", serializer=RichTextHTMLField()),
+        APIField("body"),
+        APIField("status"),
+        APIField("status_label"),
+        APIField("progress"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("responsible_body"),
+        APIField("decision_body"),
+        APIField("decision_date"),
+        APIField("decision_reference"),
+        APIField("decision_url"),
+        APIField("documents"),
+        APIField("working_group", serializer=RelatedIdField("working_group")),
+        APIField("phase", serializer=RelatedIdField("phase")),
     ]
 
     parent_page_types = [
@@ -147,6 +191,43 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
     class Meta:
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
+
+    def save(self, *args, **kwargs):
+        self.locate_in_tree()
+        return super().save(*args, **kwargs)
+
+    def locate_in_tree(self) -> None:
+        """Set `working_group` and `phase` from the pages above the measure."""
+        if not self.path or self.depth <= 1:
+            return
+        from .groups import WorkingGroupPage  # groups imports this module
+        from .phases import ConceptPhasePage
+
+        parent_path = self.path[: -self.steplen]
+        ancestors = {
+            page.path: page
+            for page in Page.objects.filter(
+                path__in=[parent_path, parent_path[: -self.steplen]]
+            ).only("pk", "path", "content_type_id")
+        }
+        parent = ancestors.get(parent_path)
+        grandparent = ancestors.get(parent_path[: -self.steplen])
+        content_types = ContentType.objects.get_for_models(
+            WorkingGroupPage, ConceptPhasePage, for_concrete_models=False
+        )
+        group_type, phase_type = content_types[WorkingGroupPage], content_types[ConceptPhasePage]
+
+        def is_a(page, content_type) -> bool:
+            return page is not None and page.content_type_id == content_type.pk
+
+        self.working_group_id = parent.pk if is_a(parent, group_type) else None
+        phase = grandparent if self.working_group_id else parent
+        self.phase_id = phase.pk if is_a(phase, phase_type) else None
+
+    @property
+    def status_label(self) -> str:
+        """The status in the active language, for the API."""
+        return str(self.get_status_display())
 
     @property
     def has_decision(self) -> bool:

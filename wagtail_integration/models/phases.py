@@ -11,10 +11,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..api.fields import RelatedIdField
 from ..blocks import BodyBlock
 from .groups import WorkingGroupPage
 from .listings import group_measures_by_parent, private_sections, visible
@@ -85,6 +87,17 @@ class ConceptPhasePage(DatePeriodMixin, Page):
         TranslatableField("milestones"),
     ]
 
+    api_fields = [
+        APIField("number"),
+        APIField("status"),
+        APIField("status_label"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("milestones"),
+    ]
+
     parent_page_types = ["wagtail_integration.IntegrationConceptPage"]
     subpage_types = ["wagtail_integration.WorkingGroupPage", "wagtail_integration.MeasurePage"]
 
@@ -113,6 +126,11 @@ class ConceptPhasePage(DatePeriodMixin, Page):
     class Meta:
         verbose_name = _("concept phase")
         verbose_name_plural = _("concept phases")
+
+    @property
+    def status_label(self) -> str:
+        """The status in the active language, for the API."""
+        return str(self.get_status_display())
 
     @property
     def is_active(self) -> bool:
@@ -178,6 +196,15 @@ class PhaseMilestone(TranslatableMixin, Orderable):
         SynchronizedField("document"),
     ]
 
+    api_fields = [
+        APIField("date"),
+        APIField("kind"),
+        APIField("kind_label"),
+        APIField("title"),
+        APIField("place"),
+        APIField("document", serializer=RelatedIdField("document")),
+    ]
+
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("kind")]),
         FieldPanel("title"),
@@ -191,3 +218,8 @@ class PhaseMilestone(TranslatableMixin, Orderable):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in the active language, for the API."""
+        return str(self.get_kind_display())

@@ -1,0 +1,1 @@
+"""Headless access: API field serializers and the feedback endpoint."""
