@@ -29,11 +29,11 @@ def register_api_router() -> None:
         from wagtail.api.v3.api import api
     except ImportError:
         return
-    from .api import feedback
+    from .api.router import router
 
-    if not getattr(feedback.router, "mounted_on_wagtail_api", False):
-        api.add_router("/integration/", feedback.router)
-        feedback.router.mounted_on_wagtail_api = True  # ready() may run again in tests
+    if not getattr(router, "mounted_on_wagtail_api", False):
+        api.add_router("/integration/", router)
+        router.mounted_on_wagtail_api = True  # ready() may run again in tests
 
 
 class WagtailIntegrationConfig(AppConfig):

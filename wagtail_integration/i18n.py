@@ -105,10 +105,25 @@ def stale_source(page: Page, languages: list[PageLanguage]) -> Page | None:
     return source if source.last_published_at > page.last_published_at else None
 
 
+# Locale id -> language code. Listings ask for the language of every page; the locales of a
+# site are few and rarely change, so they are read once and forgotten when one is saved.
+_language_codes: dict[int, str] = {}
+
+
+def forget_language_codes(**kwargs) -> None:
+    _language_codes.clear()
+
+
+def locale_language_code(locale_id: int) -> str:
+    if locale_id not in _language_codes:
+        _language_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _language_codes.get(locale_id, settings.LANGUAGE_CODE)
+
+
 def page_language(page: Page) -> str:
     """The language a page is written in: its locale's with Wagtail i18n, else the active one."""
     if i18n_enabled():
-        return page.locale.language_code
+        return locale_language_code(page.locale_id)
     return get_language() or settings.LANGUAGE_CODE
 
 

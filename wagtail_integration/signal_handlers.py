@@ -1,6 +1,10 @@
-"""Keep each measure's working group and phase right when pages move in the tree."""
+"""Keep derived data right: measures' group and phase on moves, cached locale codes."""
 
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale
 from wagtail.signals import post_page_move
+
+from .i18n import forget_language_codes
 
 
 def relocate_measures(sender, instance, **kwargs) -> None:
@@ -15,4 +19,6 @@ def relocate_measures(sender, instance, **kwargs) -> None:
 
 
 def register_signal_handlers() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(forget_language_codes, sender=Locale, dispatch_uid=f"wi-locale-{signal}")
     post_page_move.connect(relocate_measures, dispatch_uid="wagtail_integration.relocate_measures")

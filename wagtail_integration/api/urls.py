@@ -12,12 +12,12 @@ from django.urls import path
 from ninja import NinjaAPI
 
 from .. import __version__
-from .feedback import router
+from .router import router
 
 api = NinjaAPI(
     title="wagtail-integration API",
     version=__version__,
-    description="The feedback form of wagtail-integration.",
+    description="Measures and the feedback form of wagtail-integration.",
     urls_namespace="wagtail_integration_api",
     openapi_url="/openapi.json",
     docs_url="/docs/",

@@ -3,6 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -16,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import i18n
 from ..api.fields import RelatedIdField, RichTextHTMLField
 from ..blocks import BodyBlock, DocumentListBlock
 from .periods import DatePeriodMixin
@@ -226,8 +228,9 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
 
     @property
     def status_label(self) -> str:
-        """The status in the active language, for the API."""
-        return str(self.get_status_display())
+        """The status in the page's own language, for the API."""
+        with translation.override(i18n.page_language(self)):
+            return str(self.get_status_display())
 
     @property
     def has_decision(self) -> bool:

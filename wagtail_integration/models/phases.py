@@ -1,6 +1,7 @@
 """Concept phases and their milestones."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -16,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import i18n
 from ..api.fields import RelatedIdField
 from ..blocks import BodyBlock
 from .groups import WorkingGroupPage
@@ -129,8 +131,9 @@ class ConceptPhasePage(DatePeriodMixin, Page):
 
     @property
     def status_label(self) -> str:
-        """The status in the active language, for the API."""
-        return str(self.get_status_display())
+        """The status in the page's own language, for the API."""
+        with translation.override(i18n.page_language(self)):
+            return str(self.get_status_display())
 
     @property
     def is_active(self) -> bool:
@@ -221,5 +224,6 @@ class PhaseMilestone(TranslatableMixin, Orderable):
 
     @property
     def kind_label(self) -> str:
-        """The kind in the active language, for the API."""
-        return str(self.get_kind_display())
+        """The kind in the language of the milestone's page, for the API."""
+        with translation.override(i18n.page_language(self.page)):
+            return str(self.get_kind_display())
