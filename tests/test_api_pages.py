@@ -1,0 +1,242 @@
+"""Every page type through Wagtail's API v2 and v3, and the package's measures list."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail_integration.models import MeasurePage, PhaseMilestone, WorkingGroupMember
+
+from .factories import make_concept_tree, make_measure
+from .i18n_helpers import translate_tree
+
+pytestmark = pytest.mark.django_db
+
+MEASURE_FIELDS = "status,status_label,progress,start_date,end_date,working_group,phase,summary"
+needs_v3 = pytest.mark.skipif(not settings.WAGTAIL_HAS_API_V3, reason="Wagtail 8 has API v3")
+MEASURE_LIST_URLS = ["/api/standalone/integration/measures/"] + (
+    ["/api/v3/integration/measures/"] if settings.WAGTAIL_HAS_API_V3 else []
+)
+
+
+def v2_measures(client, **params) -> list[dict]:
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    response = client.get(
+        f"/api/v2/pages/?type=wagtail_integration.MeasurePage&fields={MEASURE_FIELDS}&{query}"
+    )
+    assert response.status_code == 200, response.content
+    return response.json()["items"]
+
+
+def test_v2_lists_measures_with_status_and_filters_by_group_and_status(client, home_page):
+    tree = make_concept_tree(home_page, groups=2, measures_per_group=3)
+    group = tree["groups"][0]
+
+    items = v2_measures(client, working_group=group.pk)
+    implemented = v2_measures(client, status="in_progress")
+
+    assert [item["title"] for item in items] == ["Measure 1.1", "Measure 1.2", "Measure 1.3"]
+    assert [(i["status"], i["status_label"]) for i in items] == [
+        ("proposed", "Proposed"),
+        ("planned", "Planned"),
+        ("in_progress", "In progress"),
+    ]
+    assert {i["working_group"] for i in items} == {group.pk}
+    assert {i["phase"] for i in items} == {tree["phase"].pk}
+    assert [i["title"] for i in implemented] == ["Measure 1.3", "Measure 2.3"]
+    assert v2_measures(client, child_of=group.pk) == items  # Wagtail's own tree filter agrees
+
+
+def test_v2_measure_of_a_phase_has_no_group(client, home_page):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=0)
+
+    (item,) = v2_measures(client)
+
+    assert item["title"] == "Measure of the phase"
+    assert item["working_group"] is None
+    assert item["phase"] == tree["phase"].pk
+
+
+def test_v2_bad_filter_values_are_client_errors(client, home_page):
+    make_concept_tree(home_page, groups=1, measures_per_group=1)
+
+    assert (
+        client.get(
+            "/api/v2/pages/?type=wagtail_integration.MeasurePage&working_group=abc"
+        ).status_code
+        == 400
+    )
+    assert v2_measures(client, status="nonsense") == []
+
+
+def test_v2_phase_detail_has_milestones_and_rich_text_as_html(client, home_page):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=1)
+    phase, concept = tree["phase"], tree["concept"]
+    PhaseMilestone.objects.create(
+        page=phase, date=datetime.date(2015, 11, 19), kind="workshop", title="Kick-off"
+    )
+    concept.intro = f'<p>See <a linktype="page" id="{phase.pk}">phase two</a>.</p>'
+    concept.save_revision().publish()
+
+    phase_data = client.get(f"/api/v2/pages/{phase.pk}/").json()
+    concept_data = client.get(f"/api/v2/pages/{concept.pk}/").json()
+
+    (milestone,) = phase_data["milestones"]
+    milestone.pop("meta")
+    assert [milestone] == [
+        {
+            "id": milestone["id"],
+            "date": "2015-11-19",
+            "kind": "workshop",
+            "kind_label": "Workshop",
+            "title": "Kick-off",
+            "place": "",
+            "document": None,
+        }
+    ]
+    assert phase_data["status_label"] == "In implementation"
+    assert f'href="{phase.url}"' in concept_data["intro"]
+    assert "linktype" not in concept_data["intro"]
+
+
+def test_v2_group_shows_members_but_not_an_unpublished_contact_email(client, home_page):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=0)
+    group = tree["groups"][0]
+    group.contact_email = "routing-only@example.org"
+    group.save_revision().publish()
+    WorkingGroupMember.objects.create(page=group, name="Job centre")
+
+    hidden = client.get(f"/api/v2/pages/{group.pk}/").json()
+    group.show_contact_email = True
+    group.save_revision().publish()
+    shown = client.get(f"/api/v2/pages/{group.pk}/").json()
+
+    assert "routing-only@example.org" not in str(hidden)
+    assert hidden["public_contact_email"] == ""
+    assert shown["public_contact_email"] == "routing-only@example.org"
+    assert [m["name"] for m in shown["members"]] == ["Job centre"]
+
+
+def test_v2_labels_follow_the_page_language_and_the_locale_filter(
+    client, home_page, concept_tree, german, django_capture_on_commit_callbacks
+):
+    translate_tree(home_page, german, {}, django_capture_on_commit_callbacks)
+
+    german_items = v2_measures(client, locale="de")
+
+    assert german_items
+    assert {i["status_label"] for i in german_items} <= {
+        "Vorgeschlagen",
+        "Geplant",
+        "In Umsetzung",
+    }
+
+
+@needs_v3
+def test_v3_filters_measures_by_group_and_status_and_details_them(client, home_page):
+    tree = make_concept_tree(home_page, groups=2, measures_per_group=3)
+    group = tree["groups"][1]
+    base = "/api/v3/pages/?type=wagtail_integration.MeasurePage"
+
+    by_group = client.get(f"{base}&working_group={group.pk}").json()["items"]
+    by_status = client.get(f"{base}&status=planned").json()["items"]
+    detail = client.get(f"/api/v3/pages/{by_group[0]['id']}/").json()
+
+    assert [item["title"] for item in by_group] == ["Measure 2.1", "Measure 2.2", "Measure 2.3"]
+    assert {item["title"] for item in by_status} == {
+        "Measure 1.2",
+        "Measure 2.2",
+        "Measure of the phase",
+    }
+    assert (detail["status"], detail["status_label"]) == ("proposed", "Proposed")
+    assert (detail["working_group"], detail["phase"]) == (group.pk, tree["phase"].pk)
+
+
+@pytest.mark.parametrize("url", MEASURE_LIST_URLS)
+def test_measures_list_gives_status_labels_and_filters(client, home_page, url):
+    tree = make_concept_tree(home_page, groups=2, measures_per_group=2)
+    group = tree["groups"][0]
+
+    everything = client.get(url).json()
+    by_group = client.get(f"{url}?working_group={group.pk}").json()
+    by_status = client.get(f"{url}?status=planned&limit=1").json()
+    bad_status = client.get(f"{url}?status=nonsense")
+    bad_group = client.get(f"{url}?working_group=abc")
+
+    assert everything["count"] == 5
+    assert [i["title"] for i in by_group["items"]] == ["Measure 1.1", "Measure 1.2"]
+    first = by_group["items"][0]
+    assert (first["status"], first["status_label"], first["locale"]) == (
+        "proposed",
+        "Proposed",
+        "en",
+    )
+    assert first["url"].endswith(tree["measures"][0].url)
+    assert by_status["count"] == 3 and len(by_status["items"]) == 1
+    assert bad_status.status_code == 422
+    assert bad_group.status_code == 422
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_listing_200_measures_uses_as_many_queries_as_listing_20(client, home_page, settings):
+    settings.WAGTAILAPI_LIMIT_MAX = 500  # a host lets front-ends fetch all measures at once
+    small = make_concept_tree(home_page, groups=2, measures_per_group=10)
+    large = make_concept_tree(home_page, groups=4, measures_per_group=50)
+    urls = [
+        "/api/v2/pages/?type=wagtail_integration.MeasurePage&limit=500&fields=*&descendant_of=",
+        "/api/standalone/integration/measures/?limit=500&concept=",
+    ]
+    if settings.WAGTAIL_HAS_API_V3:
+        urls += [
+            "/api/v3/pages/?type=wagtail_integration.MeasurePage&limit=500&descendant_of=",
+            "/api/v3/integration/measures/?limit=500&concept=",
+        ]
+    for url in urls:
+        client.get(url + str(small["concept"].pk))  # warm per-process caches
+        counts = [count_queries(client, url + str(tree["concept"].pk)) for tree in (small, large)]
+        assert counts[0] == counts[1], (url, counts)
+        assert counts[1] <= 20, (url, counts)
+    assert MeasurePage.objects.descendant_of(large["concept"]).count() == 201
+
+
+def test_moving_a_measure_updates_its_group_and_phase(client, home_page):
+    tree = make_concept_tree(home_page, groups=2, measures_per_group=1)
+    measure = tree["measures"][0]
+
+    measure.move(tree["groups"][1], pos="last-child")
+    measure = MeasurePage.objects.get(pk=measure.pk)
+    assert measure.working_group_id == tree["groups"][1].pk
+
+    measure.move(tree["phase"], pos="last-child")
+    measure = MeasurePage.objects.get(pk=measure.pk)
+    assert (measure.working_group_id, measure.phase_id) == (None, tree["phase"].pk)
+
+
+def test_moving_a_group_to_another_phase_moves_its_measures_with_it(home_page):
+    from .factories import make_phase
+
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=2)
+    other_phase = make_phase(tree["concept"], title="Phase 3", number=3)
+
+    tree["groups"][0].move(other_phase, pos="last-child")
+
+    phases = set(
+        MeasurePage.objects.filter(working_group=tree["groups"][0]).values_list("phase", flat=True)
+    )
+    assert phases == {other_phase.pk}
+
+
+def test_new_measure_knows_its_group_and_phase(home_page):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=0)
+
+    measure = make_measure(tree["groups"][0])
+
+    assert (measure.working_group_id, measure.phase_id) == (tree["groups"][0].pk, tree["phase"].pk)
