@@ -37,7 +37,9 @@ demo: $(VENV)/.installed
 	$(MANAGE) load_integration_demo
 	@echo ""
 	@echo "Site:  http://$(HOST):$(PORT)/"
-	@echo "Admin: http://$(HOST):$(PORT)/admin/"
+	@echo "Admin: http://$(HOST):$(PORT)/admin/  (admin / integration-demo)"
+	@echo "Headless demo: http://$(HOST):$(PORT)/headless-demo/"
+	@echo "API schema: http://$(HOST):$(PORT)/api/v3/docs/"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 

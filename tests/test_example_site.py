@@ -33,7 +33,16 @@ for concept in concepts:
         "url": concept.url, "dir": soup.html["dir"], "lang": soup.html["lang"],
         "h1": soup.h1.get_text(), "switcher": len(soup.select(".wi-languages a")),
     }
+import importlib.util
+api = "/api/v3" if importlib.util.find_spec("wagtail.api.v3") else "/api"
+demo = client.get("/headless-demo/")
+arabic_measures = client.get(f"{api}/integration/measures/?locale=ar&limit=500").json()
+v2_measures = client.get("/api/v2/pages/?type=wagtail_integration.MeasurePage&locale=uk").json()
 print(json.dumps({
+    "headless_demo": [demo.status_code, "headless-demo.js" in demo.content.decode()],
+    "api_arabic_measures": arabic_measures["count"],
+    "api_arabic_labels": sorted({m["status_label"] for m in arabic_measures["items"]}),
+    "api_v2_ukrainian_measures": v2_measures["meta"]["total_count"],
     "pages": Page.objects.count(),
     "live_pages": Page.objects.live().count(),
     "revisions": Revision.objects.count(),
@@ -108,6 +117,10 @@ def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_
     assert counts["all_measures"] == 5 * counts["measures"]  # de, en, ar, tr, uk
     assert counts["feedback_languages"] == ["ar", "de", "en", "tr", "uk"]
     assert counts["revisions"] >= counts["live_pages"] - 1  # every page but the tree root
+    assert counts["headless_demo"] == [200, True]
+    assert counts["api_arabic_measures"] == counts["measures"]
+    assert "Proposed" not in counts["api_arabic_labels"]  # labels in the page's language
+    assert counts["api_v2_ukrainian_measures"] == counts["measures"]
     rendered = counts["rendered"]
     assert sorted(rendered) == ["ar", "de", "en", "tr", "uk"]
     assert rendered["ar"]["dir"] == "rtl"

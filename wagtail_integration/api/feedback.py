@@ -9,9 +9,11 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from wagtail.models import Page
+from wagtail.rich_text import expand_db_html
 
 from .. import conf, i18n
 from ..feedback import ratelimit, spam
@@ -56,6 +58,7 @@ class Consent(Schema):
     field: str = "consent"
     text: str
     privacy_url: str | None = None
+    privacy_link_text: str
 
 
 class FeedbackForm(Schema):
@@ -67,6 +70,7 @@ class FeedbackForm(Schema):
     consent: Consent
     token: str
     honeypot_field: str
+    submit_label: str
 
 
 class FeedbackPost(Schema):
@@ -151,14 +155,16 @@ def feedback_form(request: HttpRequest, response: HttpResponse, page_id: int):
                 page_id=page.pk,
                 title=page.title,
                 language=i18n.page_language(page),
-                intro=page.intro,
+                intro=expand_db_html(page.intro),
                 fields=[describe_field(f) for f in visible],
                 consent=Consent(
-                    text=str(form.fields["consent"].label),
+                    text=strip_tags(str(form.fields["consent"].label)),
                     privacy_url=privacy_page.get_full_url(request) if privacy_page else None,
+                    privacy_link_text=_("privacy notice"),
                 ),
                 token=form.fields[spam.TOKEN_FIELD].initial,
                 honeypot_field=spam.HONEYPOT_FIELD,
+                submit_label=_("Send message"),
             ),
         )
 
@@ -188,7 +194,12 @@ def submit_feedback(
     with translation.override(i18n.page_language(page)):
         if request_too_large(request):
             return Status(
-                413, {"detail": _("Your message is too long to send. Please shorten it.")}
+                413,
+                {
+                    "detail": _(
+                        "Your message is too long to send. Please shorten it and try again."
+                    )
+                },
             )
         data, type_errors = form_data(body)
         if type_errors:
@@ -212,7 +223,7 @@ def submit_feedback(
             }
             return Status(422, {"detail": _("Please check your entries."), "errors": errors})
         submission_id = result.submission.pk if result.submission else None
-        return Status(201, {"id": submission_id, "message": _("Thank you for your message.")})
+        return Status(201, {"id": submission_id, "message": _("Thank you for your message")})
 
 
 @router.api_operation(["OPTIONS"], "/feedback/{page_id}/", include_in_schema=False, auth=None)

@@ -4,6 +4,7 @@ The site installs wagtail-integration exactly as the README tells a host to: thr
 INSTALLED_APPS and nothing else.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -21,6 +22,10 @@ INSTALLED_APPS = [
     # Translations: wagtail-localize and its locale management (instead of wagtail.locales).
     "wagtail_localize",
     "wagtail_localize.locales",
+    # Headless: Wagtail's API v2 and, from Wagtail 8 on, its API v3.
+    "wagtail.api.v2",
+    *(["wagtail.api.v3"] if importlib.util.find_spec("wagtail.api.v3") else []),
+    "rest_framework",
     # The rest is what `wagtail start` puts into every new project:
     "wagtail.contrib.redirects",
     "wagtail.embeds",

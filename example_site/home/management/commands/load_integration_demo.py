@@ -127,6 +127,7 @@ class Command(BaseCommand):
         home.save_revision().publish()
         site.root_page = home
         site.site_name = "Stadtportal"
+        site.hostname, site.port = "127.0.0.1", 8000  # where `make demo` serves it
         site.save()
         if type(welcome) is Page and welcome.is_leaf():
             welcome.delete()  # Wagtail's placeholder page, created by its migrations
