@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.rich_text import RichText
 
 from wagtail_integration.models import MeasurePage, PhaseMilestone, WorkingGroupMember
 
@@ -240,3 +241,21 @@ def test_new_measure_knows_its_group_and_phase(home_page):
     measure = make_measure(tree["groups"][0])
 
     assert (measure.working_group_id, measure.phase_id) == (tree["groups"][0].pk, tree["phase"].pk)
+
+
+def test_body_paragraphs_come_as_html_with_page_links_resolved(client, home_page):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=1)
+    measure, group = tree["measures"][0], tree["groups"][0]
+    measure.body = [
+        ("heading", "Why"),
+        (
+            "paragraph",
+            RichText(f'<p>Asked by <a linktype="page" id="{group.pk}">the group</a>.</p>'),
+        ),
+    ]
+    measure.save_revision().publish()
+
+    body = client.get(f"/api/v2/pages/{measure.pk}/").json()["body"]
+
+    assert body[0]["value"] == "Why"
+    assert body[1]["value"] == f'<p>Asked by <a href="{group.url}">the group</a>.</p>'
