@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -23,6 +23,7 @@ from .listings import (
 from .measures import MeasurePage, MeasureStatus
 from .phases import ConceptPhasePage, PhaseStatus
 from .plain_language import PlainLanguageMixin
+from .tabs import page_tabs
 
 
 class IntegrationConceptPage(PlainLanguageMixin, Page):
@@ -101,13 +102,7 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
             heading=_("Feedback"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels)
 
     class Meta:
         verbose_name = _("integration concept")

@@ -10,8 +10,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.contrib.forms.models import (
@@ -30,6 +28,7 @@ from ..feedback.forms import BUILT_IN_FIELD_NAMES, FeedbackFormBuilder, Feedback
 from .concept import IntegrationConceptPage
 from .groups import WorkingGroupPage
 from .settings import FeedbackSettings
+from .tabs import page_tabs
 
 
 class FeedbackFormField(TranslatableMixin, AbstractFormField):
@@ -120,14 +119,7 @@ class FeedbackFormPage(AbstractEmailForm):
             heading=_("Notification email"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(routing_panels, heading=_("Topics and email")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, (_("Topics and email"), routing_panels))
 
     class Meta:
         verbose_name = _("feedback form")

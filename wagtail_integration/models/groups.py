@@ -7,8 +7,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -20,6 +18,7 @@ from ..blocks import RICH_TEXT_FEATURES
 from .listings import status_counts
 from .measures import MeasurePage, MeasureStatus
 from .plain_language import PlainLanguageMixin
+from .tabs import page_tabs
 
 
 class WorkingGroupPage(PlainLanguageMixin, Page):
@@ -103,14 +102,7 @@ class WorkingGroupPage(PlainLanguageMixin, Page):
         ),
         InlinePanel("members", heading=_("Members"), label=_("Member")),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(organisation_panels, heading=_("Lead and members")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, (_("Lead and members"), organisation_panels))
 
     class Meta:
         verbose_name = _("working group")

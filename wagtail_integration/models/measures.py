@@ -9,8 +9,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -22,6 +20,7 @@ from ..api.fields import RelatedIdField, RichTextHTMLField
 from ..blocks import BodyBlock, DocumentListBlock
 from .periods import DatePeriodMixin
 from .plain_language import PlainLanguageMixin
+from .tabs import page_tabs
 
 
 class MeasureStatus(models.TextChoices):
@@ -181,14 +180,7 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
             heading=_("Decision"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(status_panels, heading=_("Status and decision")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, (_("Status and decision"), status_panels))
 
     class Meta:
         verbose_name = _("measure")

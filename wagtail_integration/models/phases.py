@@ -9,8 +9,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -24,6 +22,7 @@ from .groups import WorkingGroupPage
 from .listings import group_measures_by_parent, private_sections, visible
 from .measures import MeasurePage
 from .periods import DatePeriodMixin
+from .tabs import page_tabs
 
 
 class PhaseStatus(models.TextChoices):
@@ -116,14 +115,7 @@ class ConceptPhasePage(DatePeriodMixin, Page):
         ),
         InlinePanel("milestones", heading=_("Milestones"), label=_("Milestone")),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(status_panels, heading=_("Status and milestones")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = page_tabs(content_panels, (_("Status and milestones"), status_panels))
 
     class Meta:
         verbose_name = _("concept phase")
