@@ -145,7 +145,8 @@ def feedback_form(request: HttpRequest, response: HttpResponse, page_id: int):
     if page is None:
         return not_found()
     with_cors(request, response)
-    with translation.override(i18n.page_language(page)):
+    language = i18n.page_language(page)
+    with translation.override(language):
         form = page.get_form(page=page, user=request.user)
         privacy_page = page.get_privacy_page()
         visible = [f for f in form.visible_fields() if f.name != spam.HONEYPOT_FIELD]
@@ -154,7 +155,7 @@ def feedback_form(request: HttpRequest, response: HttpResponse, page_id: int):
             FeedbackForm(
                 page_id=page.pk,
                 title=page.title,
-                language=i18n.page_language(page),
+                language=language,
                 intro=expand_db_html(page.intro),
                 fields=[describe_field(f) for f in visible],
                 consent=Consent(

@@ -18,9 +18,6 @@ from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
-# Columns the email shows in its own lines; every other stored field is listed after them.
-BUILT_IN_COLUMNS = {"submit_time", "status", "language", "topic", "message", "name", "email"}
-
 
 def schedule(submission) -> None:
     """Send the notification for `submission` once the current transaction commits."""
@@ -74,8 +71,8 @@ def build_email(submission) -> EmailMessage:
     with translation.override(settings.LANGUAGE_CODE):
         extra_fields = [
             (label, display_value(data[name]))
-            for name, label in page.get_data_fields()
-            if name not in BUILT_IN_COLUMNS and name in data
+            for name, label in page.get_added_data_fields()
+            if name in data
         ]
         body = render_to_string(
             "wagtail_integration/emails/feedback_notification.txt",

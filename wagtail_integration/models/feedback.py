@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import conf, i18n
 from ..api.fields import RichTextHTMLField
 from ..blocks import RICH_TEXT_FEATURES
-from ..feedback.forms import BUILT_IN_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
+from ..feedback.forms import RESERVED_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
 from .concept import IntegrationConceptPage
 from .groups import WorkingGroupPage
 from .settings import FeedbackSettings
@@ -146,8 +146,13 @@ class FeedbackFormPage(AbstractEmailForm):
         return list(WorkingGroupPage.objects.child_of(phase).live().public())
 
     def get_feedback_settings(self) -> "FeedbackSettings":
-        """The feedback settings of this page's site; defaults if there are none (read only)."""
-        return FeedbackSettings.for_page(self)
+        """The feedback settings of this page's site; defaults if there are none (read only).
+
+        Read once per page object: the form's consent label and the API both need them.
+        """
+        if not hasattr(self, "_feedback_settings"):
+            self._feedback_settings = FeedbackSettings.for_page(self)
+        return self._feedback_settings
 
     def get_privacy_page(self) -> Page | None:
         """The live privacy page in this page's language that the consent box links to."""
@@ -162,8 +167,15 @@ class FeedbackFormPage(AbstractEmailForm):
     def get_submission_class(self):
         return FeedbackSubmission
 
+    def get_added_data_fields(self) -> list[tuple[str, str]]:
+        """(name, label) of the fields editors added, as the form builds them."""
+        return [
+            (field.clean_name, field.label)
+            for field in self.get_form_fields()
+            if field.clean_name not in RESERVED_FIELD_NAMES
+        ]
+
     def get_data_fields(self):
-        extra = [(field.clean_name, field.label) for field in self.get_form_fields()]
         return [
             ("submit_time", _("Submission date")),
             ("status", _("Status")),
@@ -172,7 +184,7 @@ class FeedbackFormPage(AbstractEmailForm):
             ("message", _("Message")),
             ("name", _("Name")),
             ("email", _("Email")),
-            *[(name, label) for name, label in extra if name not in BUILT_IN_FIELD_NAMES],
+            *self.get_added_data_fields(),
         ]
 
     def get_submissions_list_view_class(self):
