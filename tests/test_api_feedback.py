@@ -216,7 +216,7 @@ def test_anonymous_post_needs_no_csrf_but_is_spam_checked_and_rate_limited(
     assert spam.status_code == 201 and spam.json()["id"] is None
     assert forged.status_code == 201 and forged.json()["id"] is None
     assert limited.status_code == 429
-    assert limited["Retry-After"] == "3600"
+    assert 0 < int(limited["Retry-After"]) <= 3600  # the end of the client's window
     assert FeedbackSubmission.objects.count() == 0
 
 

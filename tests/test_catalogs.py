@@ -1,10 +1,18 @@
 """The package's translation catalogs are complete, consistent and compiled."""
 
+import functools
 import re
 from pathlib import Path
 
+import django
+import django_filters
+import modelcluster
 import polib
 import pytest
+import rest_framework
+import taggit
+import wagtail
+import wagtail_localize
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "wagtail_integration" / "locale"
 CATALOGS = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po"))
@@ -65,3 +73,60 @@ def test_compiled_catalog_matches_its_source(po_path):
     }
 
     assert {key: compiled.get(key) for key in source} == source
+
+
+# The package's app comes first in INSTALLED_APPS, so its catalog wins over these packages'
+# catalogs for every key both define: a context-less "Privacy" of ours would rename Wagtail's.
+# Besides Django, Wagtail and wagtail-localize, the apps a Wagtail site installs with them.
+UPSTREAM_PACKAGES = (
+    django,
+    wagtail,
+    wagtail_localize,
+    django_filters,
+    modelcluster,
+    rest_framework,
+    taggit,
+)
+
+
+def lookup_keys(entries) -> set[tuple[str | None, str, bool]]:
+    """The keys gettext finds an entry by: context, msgid and whether it is a plural form.
+
+    A compiled catalog keys a plural entry by its msgid and form index, never by its
+    msgid_plural, so a plural collides with any plural of the same msgid and context.
+    """
+    return {(entry.msgctxt, entry.msgid, bool(entry.msgid_plural)) for entry in entries}
+
+
+@functools.cache
+def upstream_keys() -> frozenset[tuple[str | None, str, bool]]:
+    """Every key of the upstream packages' catalogs, in any language.
+
+    Any language counts, translated or not: an entry missing from (or untranslated in) one
+    language's upstream catalog is still upstream's source string, shown in English there.
+    """
+    keys = set()
+    for package in UPSTREAM_PACKAGES:
+        for po_path in Path(package.__file__).parent.rglob("locale/*/LC_MESSAGES/django.po"):
+            keys |= lookup_keys(e for e in polib.pofile(str(po_path)) if not e.obsolete)
+    return frozenset(keys)
+
+
+def test_upstream_catalogs_are_found():
+    """The collision check below reads Wagtail's admin strings, so it cannot pass vacuously."""
+    assert {(None, "In progress", False), (None, "Privacy", False)} <= upstream_keys()
+
+
+@pytest.mark.parametrize("po_path", CATALOGS, ids=catalog_id)
+def test_catalog_overrides_no_string_of_django_wagtail_or_their_companions(po_path):
+    """No translated entry of ours has a key that Django, Wagtail or their companions use."""
+    ours = lookup_keys(polib.pofile(str(po_path)).translated_entries())
+
+    colliding = sorted(
+        f"{context} | {msgid}" if context else msgid
+        for context, msgid, plural in ours & upstream_keys()
+    )
+
+    assert colliding == [], (
+        f"{catalog_id(po_path)}: give these msgids a pgettext context: {colliding}"
+    )

@@ -1,16 +1,14 @@
 """Editors handle feedback in Wagtail's admin: listing, status, export, and permissions."""
 
-import csv
-import io
-
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from openpyxl import load_workbook
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from wagtail_integration.models import FeedbackFormPage, FeedbackSubmission
+
+from .admin_helpers import export_csv_rows, export_xlsx_cells, export_xlsx_rows, listing_url
 
 pytestmark = pytest.mark.django_db
 
@@ -27,30 +25,6 @@ def submit(page, *, message="Hallo", name="", status="new", topic=None) -> Feedb
         status=status,
         topic=topic,
     )
-
-
-def listing_url(page, **params) -> str:
-    url = reverse("wagtailforms:list_submissions", args=[page.pk])
-    query = "&".join(f"{key}={value}" for key, value in params.items())
-    return f"{url}?{query}" if query else url
-
-
-def export_csv_rows(client, page) -> list[list[str]]:
-    response = client.get(listing_url(page, export="csv"))
-    assert response.status_code == 200
-    text = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(text)))
-
-
-def export_xlsx_cells(client, page) -> list[tuple]:
-    response = client.get(listing_url(page, export="xlsx"))
-    assert response.status_code == 200
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    return list(workbook.active.iter_rows())
-
-
-def export_xlsx_rows(client, page) -> list[tuple]:
-    return [tuple(cell.value for cell in row) for row in export_xlsx_cells(client, page)]
 
 
 def test_listing_shows_submissions_escaped_with_status_and_language(admin_client, feedback_page):

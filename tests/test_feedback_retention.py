@@ -104,3 +104,65 @@ def test_purge_and_dry_run_create_no_settings(feedback_page):
     purge()
 
     assert FeedbackSettings.objects.count() == 0
+
+
+@pytest.fixture
+def feedback_page_in_three_languages(
+    home_page, german, arabic, django_capture_on_commit_callbacks
+):
+    """A form page of the default site in English, and its translations under the translated
+    roots of the site (separate trees at the root's depth, as wagtail-localize makes them)."""
+    from .i18n_helpers import translate
+
+    capture = django_capture_on_commit_callbacks
+    page = make_feedback_page(home_page, title="Feedback")
+    pages = [page]
+    for locale in (german, arabic):
+        translate(home_page.specific, locale, {}, capture)
+        pages.append(translate(page, locale, {}, capture))
+    assert {p.get_parent().depth for p in pages} == {home_page.depth}
+    assert len({p.get_parent().pk for p in pages}) == 3
+    return pages
+
+
+def test_retention_follows_the_site_of_every_language_version(
+    feedback_page_in_three_languages, feedback_settings, django_assert_max_num_queries
+):
+    feedback_settings.retention_days = 30
+    feedback_settings.save()
+    kept = []
+    for page in feedback_page_in_three_languages:
+        submission_aged(page, 40)
+        submission_aged(page, 364)
+        kept.append(submission_aged(page, 10))
+
+    with django_assert_max_num_queries(4):
+        dry_run = purge("--dry-run")
+    assert dry_run.strip() == "6 feedback submissions would be deleted."
+    assert FeedbackSubmission.objects.count() == 9
+
+    assert purge().strip() == "6 feedback submissions deleted."
+    assert set(FeedbackSubmission.objects.values_list("pk", flat=True)) == {s.pk for s in kept}
+
+
+def test_a_site_per_language_keeps_its_own_period_for_its_own_root(
+    feedback_page_in_three_languages, feedback_settings, home_page, german
+):
+    """A German site whose root is the translation of the English site's root keeps its own
+    period for the German pages; the Arabic pages, claimed by both, go to the default site."""
+    from wagtail.models import Site
+
+    from wagtail_integration.models import FeedbackSettings
+
+    german_page = feedback_page_in_three_languages[1]
+    feedback_settings.retention_days = 30
+    feedback_settings.save()
+    german_site = Site.objects.create(
+        hostname="de.example.org", root_page=home_page.get_translation(german)
+    )
+    FeedbackSettings.objects.create(site=german_site, retention_days=365)
+    for page in feedback_page_in_three_languages:
+        submission_aged(page, 40)
+
+    assert purge().strip() == "2 feedback submissions deleted."
+    assert FeedbackSubmission.objects.get().page_id == german_page.pk

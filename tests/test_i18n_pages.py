@@ -109,3 +109,115 @@ def test_plain_language_summary_is_shown_in_a_marked_box(client, home_page):
         assert box.h2.get_text() == "In plain language"
         assert "Wir helfen neuen Menschen" in box.get_text()
         assert box["aria-labelledby"] == box.h2["id"]
+
+
+def stale_notice_link(client, page) -> tuple[str, str] | None:
+    notice = soup_of(client, page).select_one(".wi-stale-notice")
+    return None if notice is None else (notice.a["href"], notice.a["hreflang"])
+
+
+def test_a_german_source_on_an_english_default_site_is_never_stale_its_translation_is(
+    client, home_page, german, django_capture_on_commit_callbacks
+):
+    """Only real translations can be stale: the default locale does not make a source."""
+    from wagtail.models import Locale
+
+    from .factories import make_concept
+
+    capture = django_capture_on_commit_callbacks
+    german_home = translate(home_page.specific, german, {}, capture)
+    german_concept = make_concept(german_home, title="Integrationskonzept")
+    german_concept.save_revision().publish()
+    english = Locale.objects.get(language_code="en")
+    english_concept = translate(
+        german_concept, english, {"Integrationskonzept": "Integration concept"}, capture
+    )
+
+    assert stale_notice_link(client, german_concept) is None  # its translation is newer
+    assert stale_notice_link(client, english_concept) is None
+
+    german_concept.intro = "<p>Neue Fakten.</p>"
+    german_concept.save_revision().publish()
+
+    assert stale_notice_link(client, german_concept) is None
+    assert stale_notice_link(client, english_concept) == (german_concept.url, "de")
+
+
+# Wagtail's own i18n without wagtail-localize needs other INSTALLED_APPS: a process of its own,
+# since reloading the app registry in this one would register Wagtail's API routers twice.
+WAGTAIL_LOCALES_SETTINGS = """
+from tests.settings_i18n_without_translation_app import *  # noqa: F403
+
+INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.locales"]  # noqa: F405
+"""
+
+WAGTAIL_LOCALES_SCENARIO = """
+import json
+
+import django
+
+django.setup()
+
+from bs4 import BeautifulSoup
+from django.apps import apps
+from django.db import connection
+from django.test import Client
+from django.test.utils import setup_test_environment
+from wagtail.models import Locale, Site
+
+from tests.factories import make_concept
+
+assert apps.is_installed("wagtail.locales") and not apps.is_installed("wagtail_localize")
+setup_test_environment()
+connection.creation.create_test_db(verbosity=0)
+
+
+def notice(page):
+    soup = BeautifulSoup(Client().get(page.url).content, "html.parser")
+    found = soup.select_one(".wi-stale-notice")
+    return None if found is None else [found.a["href"], found.a["hreflang"]]
+
+
+german = Locale.objects.create(language_code="de")
+home = Site.objects.get(is_default_site=True).root_page
+german_home = home.copy_for_translation(german)
+german_home.save_revision().publish()
+german_concept = make_concept(german_home, title="Integrationskonzept")
+german_concept.save_revision().publish()
+english_concept = german_concept.copy_for_translation(Locale.objects.get(language_code="en"))
+english_concept.save_revision().publish()
+states = {"translated": [notice(german_concept), notice(english_concept)]}
+german_concept.save_revision().publish()
+german_concept.refresh_from_db()
+states["source_changed"] = [notice(german_concept), notice(english_concept)]
+states["german_url"] = german_concept.url
+print(json.dumps(states))
+"""
+
+
+def test_with_wagtail_locales_only_the_version_created_first_is_the_source(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    (tmp_path / "settings_wagtail_locales.py").write_text(WAGTAIL_LOCALES_SETTINGS)
+    project = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", WAGTAIL_LOCALES_SCENARIO],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings_wagtail_locales",
+            "PYTHONPATH": os.pathsep.join([str(tmp_path), str(project)]),
+        },
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    states = json.loads(result.stdout.strip().splitlines()[-1])
+
+    assert states["translated"] == [None, None]
+    assert states["source_changed"] == [None, [states["german_url"], "de"]]

@@ -1,6 +1,7 @@
 """StreamField blocks shared by the page types."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.rich_text import expand_db_html
@@ -19,7 +20,7 @@ class APIRichTextBlock(blocks.RichTextBlock):
 class DocumentBlock(blocks.StructBlock):
     """A downloadable document with an optional title and a short description."""
 
-    document = DocumentChooserBlock(label=_("Document"))
+    document = DocumentChooserBlock(label=pgettext_lazy("document block", "Document"))
     title = blocks.CharBlock(
         required=False,
         max_length=255,
@@ -28,13 +29,13 @@ class DocumentBlock(blocks.StructBlock):
     )
     description = blocks.TextBlock(
         required=False,
-        label=_("Description"),
+        label=pgettext_lazy("document block", "Description"),
         help_text=_("One or two sentences on what the document contains."),
     )
 
     class Meta:
         icon = "doc-full"
-        label = _("Document")
+        label = pgettext_lazy("document block", "Document")
         template = "wagtail_integration/blocks/document.html"
 
 

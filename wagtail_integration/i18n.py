@@ -71,28 +71,41 @@ def _language_info(code: str) -> dict:
 def source_page(page: Page, languages: list[PageLanguage]) -> Page | None:
     """The live page that `page` was translated from, or None if it is a source itself.
 
-    `languages` are the page's language versions (see ``page_languages``). wagtail-localize
-    records the source of each translation; with Wagtail's own i18n the default locale's
-    version counts as the source.
+    `languages` are the page's language versions (see ``page_languages``). Only a real
+    translation has a source (and can be out of date); the default locale plays no part: a
+    concept written in German on a site whose default language is English is the source of
+    its English version, never a translation of it.
+
+    - wagtail-localize records each translation: a page is one only if a ``Translation``
+      targets its ``translation_key`` in its locale, and its source is the version in that
+      translation's source locale. A page no translation targets is a source.
+    - Wagtail's own i18n (``wagtail.locales``) records no source. Its "Translate" action
+      copies an existing version (``copy_for_translation``), so every translation is created
+      after the page it was copied from: the version created first, the lowest id, is the
+      source.
+
+    One query.
     """
     if not languages:
         return None
-    source_locale_id = None
     if apps.is_installed("wagtail_localize"):
         from wagtail_localize.models import Translation
 
-        translation = (
+        source_locale_id = (
             Translation.objects.filter(
                 source__object_id=page.translation_key, target_locale_id=page.locale_id
             )
-            .select_related("source")
+            .values_list("source__locale_id", flat=True)
             .first()
         )
-        if translation is not None:
-            source_locale_id = translation.source.locale_id
-    if source_locale_id is None:
-        source_locale_id = Locale.get_default().pk
-    if source_locale_id == page.locale_id:
+    else:
+        source_locale_id = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .order_by("pk")
+            .values_list("locale_id", flat=True)
+            .first()
+        )
+    if source_locale_id is None or source_locale_id == page.locale_id:
         return None
     return next((lang.page for lang in languages if lang.page.locale_id == source_locale_id), None)
 

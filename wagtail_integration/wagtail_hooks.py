@@ -1,15 +1,20 @@
-"""Admin additions: the view of one feedback submission."""
+"""Admin additions: the view of one feedback submission and the deletion of submissions."""
 
 from django.urls import include, path
 from wagtail import hooks
 
-from .feedback import admin_views
+from .feedback import admin_views, delete_views
 
 admin_urlpatterns = [
     path(
         "feedback/<int:submission_id>/",
         admin_views.submission_detail,
         name="feedback_submission",
+    ),
+    path(
+        "feedback/form/<int:page_id>/delete/",
+        delete_views.DeleteFeedbackSubmissionsView.as_view(),
+        name="feedback_delete_submissions",
     ),
 ]
 

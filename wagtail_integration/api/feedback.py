@@ -5,20 +5,43 @@
 spam defences, rate limit, storage and notification (``feedback.submissions``).
 """
 
+import json
+import math
+from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django import forms
+from django.core.exceptions import RequestDataTooBig
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from django.utils.translation import gettext_lazy
+from ninja import Path, Router, Schema, Status
+from ninja.decorators import decorate_view
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from .. import conf, i18n
-from ..feedback import ratelimit, spam
-from ..feedback.submissions import Outcome, receive_feedback, request_too_large
+from ..feedback import spam
+from ..feedback.submissions import (
+    RATE_LIMITED_MESSAGE,
+    TOO_LARGE_MESSAGE,
+    UNAVAILABLE_MESSAGE,
+    UNAVAILABLE_RETRY_AFTER,
+    Outcome,
+    receive_feedback,
+    request_too_large,
+)
 from ..models import FeedbackFormPage
+from .errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
+
+PagePath = Path(..., ge=1, le=MAX_PAGE_ID, description="The id of a live feedback form page.")
+NOT_JSON_MESSAGE = gettext_lazy("The request body must be a JSON object.")
+DUPLICATE_MESSAGE = gettext_lazy(
+    "This form has already been sent. To send another message, fetch a new form."
+)
 
 router = Router(tags=["integration feedback"])
 
@@ -133,14 +156,26 @@ def describe_field(bound_field) -> FormField:
 
 @router.get(
     "/feedback/{page_id}/",
-    response={200: FeedbackForm, 404: FeedbackRefused},
+    response={
+        200: FeedbackForm,
+        404: FeedbackRefused,
+        422: InvalidParameters | InvalidParametersProblem,
+        503: FeedbackRefused,
+    },
     url_name="integration_feedback_form",
     summary="Describe a feedback form",
     operation_id="integration_feedback_form",
     auth=None,
 )
-def feedback_form(request: HttpRequest, response: HttpResponse, page_id: int):
+def feedback_form(request: HttpRequest, response: HttpResponse, page_id: int = PagePath):
     """The form's fields in the page's language, and a token to send with the answer."""
+    try:
+        return describe_form(request, response, page_id)
+    except DatabaseError:
+        return unavailable(response)
+
+
+def describe_form(request: HttpRequest, response: HttpResponse, page_id: int) -> Status:
     page = live_feedback_page(page_id)
     if page is None:
         return not_found()
@@ -170,61 +205,119 @@ def feedback_form(request: HttpRequest, response: HttpResponse, page_id: int):
         )
 
 
+def refuse_unreadable_bodies(run):
+    """Answer oversize and unparseable bodies with localized JSON before django-ninja reads them.
+
+    django-ninja reads the body while it resolves the parameters, before the operation runs:
+    a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` would end in Django's bare 400 (or a 500 with
+    DEBUG), and broken JSON in an English-only 400.
+    """
+
+    @wraps(run)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if request.method != "POST":
+            return run(request, *args, **kwargs)
+        refusal = None
+        if request_too_large(request):
+            refusal = (413, TOO_LARGE_MESSAGE)
+        else:
+            try:
+                json.loads(request.body)
+            except RequestDataTooBig:
+                refusal = (413, TOO_LARGE_MESSAGE)
+            except ValueError:  # not JSON, or not UTF-8
+                refusal = (400, NOT_JSON_MESSAGE)
+        if refusal is None:
+            return run(request, *args, **kwargs)
+        with translation.override(request_language(kwargs.get("page_id"))):
+            return refusal_response(request, *refusal)
+
+    return wrapper
+
+
+def request_language(page_id) -> str:
+    """The language of the feedback page `page_id` (a raw path value), else the active one."""
+    try:
+        page_id = int(page_id)
+    except (TypeError, ValueError):
+        page_id = 0
+    try:
+        page = Page.objects.filter(pk=page_id).first() if 0 < page_id <= MAX_PAGE_ID else None
+    except DatabaseError:
+        page = None
+    return i18n.page_language(page) if page else translation.get_language()
+
+
+def refusal_response(request: HttpRequest, status: int, message) -> JsonResponse:
+    return with_cors(request, JsonResponse({"detail": str(message)}, status=status))
+
+
 @router.post(
     "/feedback/{page_id}/",
     response={
         201: FeedbackCreated,
+        400: FeedbackRefused,
         404: FeedbackRefused,
+        409: FeedbackRefused,
         413: FeedbackRefused,
-        422: FeedbackInvalid,
+        422: FeedbackInvalid | InvalidParameters | InvalidParametersProblem,
         429: FeedbackRefused,
+        503: FeedbackRefused,
     },
     url_name="integration_feedback_submit",
     summary="Send feedback",
+    description=(
+        "400: the body is not JSON. 409: this token was already used for a stored "
+        "submission (GET a new one). 413: the body is over the size cap. 422: invalid "
+        "values (`errors` by field) or invalid parameters (`detail`). 429 and 503 come "
+        "with `Retry-After`; after a 503 nothing was stored: send the same post again."
+    ),
     operation_id="integration_feedback_submit",
     auth=None,
 )
+@decorate_view(refuse_unreadable_bodies)
 def submit_feedback(
-    request: HttpRequest, response: HttpResponse, page_id: int, body: FeedbackPost
+    request: HttpRequest,
+    response: HttpResponse,
+    body: FeedbackPost,
+    page_id: int = PagePath,
 ):
     """Validate and store feedback; the same checks as the HTML form."""
-    page = live_feedback_page(page_id)
+    try:
+        page = live_feedback_page(page_id)
+    except DatabaseError:
+        return unavailable(response)
     if page is None:
         return not_found()
     with_cors(request, response)
     with translation.override(i18n.page_language(page)):
-        if request_too_large(request):
-            return Status(
-                413,
-                {
-                    "detail": _(
-                        "Your message is too long to send. Please shorten it and try again."
-                    )
-                },
-            )
-        data, type_errors = form_data(body)
+        data, type_errors = form_data(page, body)
         if type_errors:
             return Status(422, {"detail": _("Please check your entries."), "errors": type_errors})
-        result = receive_feedback(page, request, data)
+        try:
+            result = receive_feedback(page, request, data)
+        except DatabaseError:
+            return unavailable(response)
         if result.outcome is Outcome.RATE_LIMITED:
-            response["Retry-After"] = str(ratelimit.retry_after_seconds())
-            return Status(
-                429,
-                {
-                    "detail": _(
-                        "You have sent several messages in a short time. "
-                        "Please wait a while, then send your message again."
-                    )
-                },
-            )
+            response["Retry-After"] = str(result.retry_after)
+            return Status(429, {"detail": str(RATE_LIMITED_MESSAGE)})
         if result.outcome is Outcome.INVALID:
             errors = {
                 ("form" if name == "__all__" else name): [str(message) for message in messages]
                 for name, messages in result.form.errors.items()
             }
             return Status(422, {"detail": _("Please check your entries."), "errors": errors})
+        if result.outcome is Outcome.DUPLICATE:
+            return Status(409, {"detail": str(DUPLICATE_MESSAGE)})
+        if result.outcome is Outcome.UNAVAILABLE:
+            return unavailable(response)
         submission_id = result.submission.pk if result.submission else None
         return Status(201, {"id": submission_id, "message": _("Thank you for your message")})
+
+
+def unavailable(response: HttpResponse) -> Status:
+    response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+    return Status(503, {"detail": str(UNAVAILABLE_MESSAGE)})
 
 
 @router.api_operation(["OPTIONS"], "/feedback/{page_id}/", include_in_schema=False, auth=None)
@@ -233,17 +326,59 @@ def feedback_preflight(request: HttpRequest, page_id: int):
     return with_cors(request, HttpResponse(status=204))
 
 
-def form_data(body: FeedbackPost) -> tuple[dict, dict[str, list[str]]]:
-    """The posted values as the form expects them; values that are no text are refused."""
+def json_kind(field) -> str:
+    """The JSON type a form field takes: boolean, number, list (of strings) or string."""
+    if isinstance(field, forms.BooleanField):
+        return "boolean"
+    if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
+        return "number"
+    if isinstance(field, forms.MultipleChoiceField):
+        return "list"
+    return "string"
+
+
+TYPE_MESSAGES = {
+    "boolean": _("Please send true or false here."),
+    "number": _("Please send a number here."),
+    "list": _("Please send a list of texts here."),
+    "string": _("Please send text here."),
+}
+
+
+def form_value(kind: str, value):
+    """`value` as the HTML form would send it, or raise TypeError if it has the wrong type.
+
+    Each field takes exactly one JSON type: ``["x"]`` is no consent and ``NaN`` no text.
+    """
+    if kind == "boolean" and isinstance(value, bool):
+        return "on" if value else ""
+    if kind == "number" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise TypeError
+        return str(value)
+    if kind == "list" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    if kind == "string" and isinstance(value, str):
+        return value
+    raise TypeError
+
+
+def form_data(page, body: FeedbackPost) -> tuple[dict, dict[str, list[str]]]:
+    """The posted values as the form expects them; a value of the wrong JSON type is refused.
+
+    ``null`` counts as not sent. Names that are no field of the form are ignored, as the HTML
+    form ignores them.
+    """
+    fields = page.get_form_class().base_fields
     data: dict[str, Any] = {spam.TOKEN_FIELD: body.token}
     errors: dict[str, list[str]] = {}
     for name, value in body.values.items():
-        if isinstance(value, bool):
-            data[name] = "on" if value else ""
-        elif isinstance(value, (str, int, float)) or value is None:
-            data[name] = "" if value is None else str(value)
-        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
-            data[name] = value
-        else:
-            errors[name] = [_("Please send text here.")]
+        field = fields.get(name)
+        if field is None or value is None or name == spam.TOKEN_FIELD:
+            continue
+        kind = json_kind(field)
+        try:
+            data[name] = form_value(kind, value)
+        except TypeError:
+            errors[name] = [str(TYPE_MESSAGES[kind])]
     return data, errors

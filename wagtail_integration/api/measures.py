@@ -2,29 +2,64 @@
 
 Wagtail's own page listings return only base fields in API v3; this list adds the status
 (value and label), progress, dates, group and phase, with filters, at a fixed query count.
+Like Wagtail's pages endpoint, it lists only the pages of the request's site.
 """
 
 from datetime import date
 from typing import Literal
 
+from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from .. import i18n
 from ..models import MeasurePage, MeasureStatus
+from .errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
 
 router = Router(tags=["integration measures"])
 
 StatusValue = Literal[tuple(MeasureStatus.values)]  # type: ignore[valid-type]
 
+MAX_LIMIT = 500
+# A language code as Django and Wagtail spell it: "de", "pt-br", "zh-hans", "sr_Latn".
+LANGUAGE_CODE_PATTERN = r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$"
+
 
 class MeasureFilters(Schema):
     status: StatusValue | None = Field(None, description="Only measures with this status.")
-    working_group: int | None = Field(None, description="Only measures of this working group.")
-    phase: int | None = Field(None, description="Only measures of this phase.")
-    concept: int | None = Field(None, description="Only measures below this concept page.")
-    locale: str | None = Field(None, description="Only measures in this language, e.g. 'de'.")
+    working_group: int | None = Field(
+        None, ge=1, le=MAX_PAGE_ID, description="Only measures of this working group."
+    )
+    phase: int | None = Field(
+        None, ge=1, le=MAX_PAGE_ID, description="Only measures of this phase."
+    )
+    concept: int | None = Field(
+        None, ge=1, le=MAX_PAGE_ID, description="Only measures below this concept page."
+    )
+    locale: str | None = Field(
+        None,
+        max_length=35,
+        pattern=LANGUAGE_CODE_PATTERN,
+        description="Only measures in this language, e.g. 'de'.",
+    )
+
+
+class MeasurePagination(LimitOffsetPagination):
+    """django-ninja's limit/offset paging with a bounded offset.
+
+    django-ninja bounds ``limit`` (through ``max_limit``) but not ``offset``: an offset beyond
+    the database's integer range reaches SQL's OFFSET and fails there (a 500 on SQLite).
+    No site holds more pages than page ids exist, so a larger offset could only give an
+    empty page; it is refused with 422 like every other invalid parameter.
+    """
+
+    class Input(LimitOffsetPagination.Input):
+        limit: int = Field(
+            100, ge=1, description=f"Items per page; larger values count as {MAX_LIMIT}."
+        )
+        offset: int = Field(0, ge=0, le=MAX_PAGE_ID, description="Items to skip.")
 
 
 class MeasureItem(Schema):
@@ -58,18 +93,48 @@ class MeasureItem(Schema):
         return measure.phase_id
 
 
+def in_request_site(request: HttpRequest) -> Q | None:
+    """The pages of the request's site, as Wagtail's pages endpoint scopes them.
+
+    With i18n on, a site's pages in other languages live below the translations of its root
+    page, so these count too. None if the request matches no site (and there is no default).
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    roots = [site.root_page]
+    if i18n.i18n_enabled():
+        roots += site.root_page.get_translations().only("path", "depth")
+    condition = Q()
+    for root in roots:
+        condition |= Page.objects.descendant_of_q(root, inclusive=True)
+    return condition
+
+
 @router.get(
     "/measures/",
-    response=list[MeasureItem],
+    response={200: list[MeasureItem], 422: InvalidParameters | InvalidParametersProblem},
     url_name="integration_measures",
     summary="List measures",
     operation_id="integration_measures",
     auth=None,
 )
-@paginate(LimitOffsetPagination, max_limit=500)
+@paginate(MeasurePagination, max_limit=MAX_LIMIT)
 def list_measures(request: HttpRequest, filters: MeasureFilters = Query(...)):  # noqa: B008
-    """Live, public measures in tree order; labels are in each measure's own language."""
-    measures = MeasurePage.objects.live().public().select_related("locale").order_by("path")
+    """Live, public measures of the request's site in tree order.
+
+    Labels are in each measure's own language. Invalid parameters give 422.
+    """
+    site_pages = in_request_site(request)
+    if site_pages is None:
+        return MeasurePage.objects.none()
+    measures = (
+        MeasurePage.objects.live()
+        .public()
+        .filter(site_pages)
+        .select_related("locale")
+        .order_by("path")
+    )
     if filters.status:
         measures = measures.filter(status=filters.status)
     if filters.working_group is not None:

@@ -7,6 +7,8 @@ Wagtail's own listing does (``get_forms_for_user``).
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import connections, router
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,13 +16,14 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django_filters import ChoiceFilter
 from wagtail.admin import messages
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 
 from ..models.feedback import FeedbackStatus, FeedbackSubmission
+from .choices import display_choice
 from .notifications import display_value
 
 # A spreadsheet would run a cell starting with one of these as a formula.
@@ -34,13 +37,33 @@ def neutralise_formula(value):
     return value
 
 
+def visible_submissions(user, form_page):
+    """The submissions of every language version of `form_page` that `user` may see.
+
+    Each translation of a form page stores its own submissions (Wagtail keys them by page);
+    the translations share the translation key and the field names.
+    """
+    visible_versions = get_forms_for_user(user).filter(translation_key=form_page.translation_key)
+    return FeedbackSubmission.objects.filter(page__in=visible_versions)
+
+
+def highest_submission_id() -> int:
+    """The largest id the database can compare; a larger number would raise, not miss."""
+    database = connections[router.db_for_read(FeedbackSubmission)]
+    return database.ops.integer_field_range(FeedbackSubmission._meta.pk.get_internal_type())[1]
+
+
 def language_choices() -> list[tuple[str, str]]:
     return [(code, gettext_lazy(name)) for code, name in settings.LANGUAGES]
 
 
 class FeedbackSubmissionsFilterSet(SubmissionsListFilterSet):
-    status = ChoiceFilter(label=gettext_lazy("Status"), choices=FeedbackStatus.choices)
-    language = ChoiceFilter(label=gettext_lazy("Language"), choices=language_choices)
+    status = ChoiceFilter(
+        label=pgettext_lazy("feedback submission", "Status"), choices=FeedbackStatus.choices
+    )
+    language = ChoiceFilter(
+        label=pgettext_lazy("feedback submission", "Language"), choices=language_choices
+    )
 
 
 class FeedbackSubmissionsListView(SubmissionsListView):
@@ -51,28 +74,46 @@ class FeedbackSubmissionsListView(SubmissionsListView):
     """
 
     filterset_class = FeedbackSubmissionsFilterSet
+    # Its delete form posts to the view that deletes the rows of every language version.
+    results_template_name = "wagtail_integration/admin/feedback_submissions_results.html"
 
     def get_base_queryset(self):
-        # Each translation of a form page stores its own submissions (Wagtail keys them by
-        # page); the translations share the translation key and the field names.
-        visible_forms = get_forms_for_user(self.request.user).filter(
-            translation_key=self.form_page.translation_key
-        )
-        return FeedbackSubmission.objects.filter(page__in=visible_forms)
+        return visible_submissions(self.request.user, self.form_page)
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
         # Wagtail already stores XLSX cells that look like formulas as text.
         return neutralise_formula(value) if export_format == self.FORMAT_CSV else value
 
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        for name, labels in self.form_page.get_choice_labels().items():
+            if name in row:
+                row[name] = display_choice(row[name], labels)
+        return row
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if not self.is_export:
+            self.show_choice_labels(context["submissions"], context["data_rows"])
             context["data_headings"].append({"name": "details", "label": _("Details")})
             for row in context["data_rows"]:
                 url = reverse("wagtail_integration:feedback_submission", args=[row["model_id"]])
                 row["fields"].append(format_html('<a href="{}">{}</a>', url, _("Open")))
         return context
+
+    def show_choice_labels(self, submissions, data_rows) -> None:
+        """Show the choices of added fields with this form's labels (see ``choices.py``)."""
+        lookup = self.form_page.get_choice_labels()
+        if not lookup:
+            return
+        names = [name for name, _label in self.form_page.get_data_fields()]
+        for submission, row in zip(submissions, data_rows, strict=True):
+            data = submission.get_data()
+            for index, name in enumerate(names):
+                if name in lookup:
+                    value = display_choice(data.get(name), lookup[name])
+                    row["fields"][index] = ", ".join(value) if isinstance(value, list) else value
 
 
 class SubmissionStatusForm(forms.ModelForm):
@@ -83,6 +124,8 @@ class SubmissionStatusForm(forms.ModelForm):
 
 def submission_detail(request, submission_id: int):
     """Show one submission in full and let the editor change its status."""
+    if submission_id > highest_submission_id():
+        raise Http404
     submission = get_object_or_404(
         FeedbackSubmission.objects.select_related("page", "topic"), pk=submission_id
     )
@@ -94,7 +137,7 @@ def submission_detail(request, submission_id: int):
         form.save()
         messages.success(request, _("The status has been changed."))
         return redirect("wagtailforms:list_submissions", page.pk)
-    data = submission.get_data()
+    data = page.get_display_data(submission)
     data["submit_time"] = date_format(localtime(submission.submit_time), "DATETIME_FORMAT")
     rows = [(label, display_value(data.get(name))) for name, label in page.get_data_fields()]
     return TemplateResponse(

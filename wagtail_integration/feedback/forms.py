@@ -10,6 +10,8 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 
 from .. import conf
 from . import spam
+from .choices import CHOICE_FIELD_TYPES, stable_choices, versions_by_key
+from .text import check_text
 
 GENERAL_TOPIC = "general"
 BUILT_IN_FIELD_NAMES = ("message", "topic", "name", "email", "consent")
@@ -33,10 +35,48 @@ class FeedbackForm(BaseForm):
     # Set by FeedbackFormBuilder: the working groups offered as topics, by primary key.
     topic_groups: dict = {}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        self.text_errors: dict[str, str] = {}
+        if data is not None:
+            data = self.checked_data(data)
+        super().__init__(data, *args, **kwargs)
         if not self.is_bound:
             self.fields[spam.TOKEN_FIELD].initial = spam.make_token(self.page)
+
+    def checked_data(self, data):
+        """`data` with every text of a field checked and normalised (see ``text.py``).
+
+        The HTML form and the API both pass through here. Refused values stay in the form,
+        marked, for the resident to correct; their errors are added in ``clean``.
+        """
+        checked = data.copy()
+        for name, field in self.base_fields.items():
+            key = self.add_prefix(name)
+            if key not in data:
+                continue
+            multiline = isinstance(field.widget, forms.Textarea)
+            many = hasattr(data, "getlist")
+            values = data.getlist(key) if many else data[key]
+            results = [
+                check_text(value, multiline=multiline) if isinstance(value, str) else (value, None)
+                for value in (values if isinstance(values, list) else [values])
+            ]
+            errors = [error for _value, error in results if error]
+            if errors:
+                self.text_errors[name] = errors[0]
+            cleaned = [value for value, _error in results]
+            if many:
+                checked.setlist(key, cleaned)
+            else:
+                checked[key] = cleaned if isinstance(values, list) else cleaned[0]
+        return checked
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name, message in self.text_errors.items():
+            if name in self.fields and name not in PROTECTION_FIELD_NAMES:
+                self.add_error(name, message)
+        return cleaned_data
 
     def clean_topic(self):
         value = self.cleaned_data["topic"]
@@ -64,6 +104,31 @@ class FeedbackFormBuilder(FormBuilder):
     @cached_property
     def topic_groups(self) -> list:
         return self.page.get_topic_groups() if self.page else []
+
+    @cached_property
+    def field_versions(self) -> dict:
+        return versions_by_key(self.fields)
+
+    def get_formatted_field_choices(self, field):
+        # The value is the same in every language, the label is this form's (choices.py).
+        return stable_choices(field, self.field_versions)
+
+    def _stable_value(self, field, label: str) -> str:
+        return {lab: value for value, lab in self.get_formatted_field_choices(field)}.get(
+            label, label
+        )
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        if field.field_type in CHOICE_FIELD_TYPES and isinstance(options["initial"], str):
+            options["initial"] = self._stable_value(field, options["initial"].strip())
+        return options
+
+    def get_formatted_field_initial(self, field):
+        return [
+            self._stable_value(field, label)
+            for label in super().get_formatted_field_initial(field)
+        ]
 
     def fields_before(self) -> OrderedDict:
         return OrderedDict(

@@ -8,13 +8,17 @@ import logging
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django_tasks import task
+
+from .text import one_line, safe_text
 
 logger = logging.getLogger(__name__)
 
@@ -64,39 +68,60 @@ def recipients(submission, page, feedback_settings) -> list[str]:
 
 
 def build_email(submission) -> EmailMessage:
-    """The plain-text notification; only the validated address reaches a header (Reply-To)."""
+    """The plain-text notification; only the validated address reaches a header (Reply-To).
+
+    Every value a resident typed is read through ``text.safe_text``, and each one except the
+    message is put on a single line, so that no stored value can add lines of its own (a
+    fake "Email:" line) or break the encoding. The message is indented as a block.
+    """
     page = submission.page.specific
     feedback_settings = page.get_feedback_settings()
-    data = submission.form_data
+    data = page.get_display_data(submission)
     with translation.override(settings.LANGUAGE_CODE):
         extra_fields = [
-            (label, display_value(data[name]))
+            (one_line(label), one_line(data[name]))
             for name, label in page.get_added_data_fields()
             if name in data
         ]
+        message = safe_text(data.get("message")) or ""
         body = render_to_string(
             "wagtail_integration/emails/feedback_notification.txt",
             {
                 "page": page,
                 "submission": submission,
-                "data": data,
+                "topic": one_line(data.get("topic")),
+                "name": one_line(data.get("name")),
+                "email": one_line(data.get("email")),
+                "message_lines": [f"    {line}".rstrip() for line in str(message).split("\n")],
                 "language": submission.language_name,
                 "extra_fields": extra_fields,
                 "listing_url": admin_listing_url(page),
             },
         )
         subject = page.subject or gettext("New feedback: %(page)s") % {"page": page.title}
-    reply_to = [data["email"]] if data.get("email") else []
     return EmailMessage(
         subject=" ".join(subject.split()),
         body=body,
         from_email=page.from_address or feedback_settings.default_sender or None,
         to=recipients(submission, page, feedback_settings),
-        reply_to=reply_to,
+        reply_to=reply_to_addresses(data.get("email")),
     )
 
 
+def reply_to_addresses(address) -> list[str]:
+    """The resident's address for Reply-To, only if it is a valid address on its own."""
+    if not isinstance(address, str) or not address:
+        return []
+    try:
+        validate_email(address)
+    except ValidationError:
+        return []
+    return [address]
+
+
 def display_value(value) -> str:
+    """A stored value as text for the admin's detail page (safe, lists joined)."""
+    value = safe_text(value)
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)

@@ -1,13 +1,21 @@
 """A per-client limit on feedback posts, counted in Django's cache.
 
 The client's address is only ever used as a keyed hash (HMAC with the site's SECRET_KEY),
-so neither the cache nor the database ever holds it. Each entry holds when the client's
-period began and how many posts it has sent since; the entry expires with the period, so the
-limit does not depend on how a cache backend handles timeouts on increment.
+so neither the cache nor the database ever holds it.
+
+Counting must hold under concurrency on every cache backend. ``get`` followed by ``set``
+lets parallel posts all read the same count; ``incr`` is atomic on local-memory, Redis and
+Memcached, but not on the database cache (which reads and writes). ``add`` is atomic on all of
+them (the database cache inserts under a primary key). So a post takes one of the client's
+``limit`` slots with ``add``: slot keys name a fixed window of the period (staggered per
+client, as django-ratelimit does, so that windows do not all turn over at once), which also
+keeps them independent of how a backend treats expired keys. At most ``limit`` posts per
+window get a slot, however many arrive at once.
 """
 
 import logging
 import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -32,45 +40,57 @@ def client_address(request: HttpRequest) -> str:
     return entries[-1] if entries else ""
 
 
-def _cache_key(request: HttpRequest) -> str:
+@dataclass
+class Window:
+    """The client's current counting window: its slot keys and when it ends."""
+
+    slot_keys: list[str]
+    seconds_left: int
+
+
+def current_window(request: HttpRequest, now: float | None = None) -> Window:
+    limit, period = conf.feedback_rate_limit()
     digest = salted_hmac(_KEY_SALT, client_address(request), algorithm="sha256").hexdigest()
-    return f"wagtail_integration:feedback:{digest}"
+    offset = int(digest[:8], 16) % period
+    now = time.time() if now is None else now
+    number, elapsed = divmod(int(now) + offset, period)
+    prefix = f"wagtail_integration:feedback:rate:{digest}:{period}:{number}"
+    return Window([f"{prefix}:{slot}" for slot in range(limit)], max(1, period - elapsed))
 
 
-def _current(key: str, period: int, now: float) -> tuple[float, int]:
-    entry = cache.get(key)
-    if not isinstance(entry, (list, tuple)) or len(entry) != 2 or now - entry[0] >= period:
-        return now, 0
-    return entry[0], int(entry[1])
+@dataclass
+class Reservation:
+    """One post's claim on the client's limit; ``granted`` is False when none was left."""
+
+    granted: bool
+    key: str | None = None
+    retry_after: int = 0
+
+    def release(self) -> None:
+        """Give the slot back: the post was not accepted after all (invalid, not stored)."""
+        if self.key is None:
+            return
+        try:
+            cache.delete(self.key)
+        except Exception:
+            logger.exception("The feedback rate limit could not release a slot.")
+        self.key = None
 
 
-def is_rate_limited(request: HttpRequest) -> bool:
-    """True when this client has used up its posts for the current period.
+def reserve(request: HttpRequest) -> Reservation:
+    """Take one of this client's posts for the current window, atomically.
 
     If the cache fails, the form stays open: losing a resident's message is worse.
     """
-    limit, period = conf.feedback_rate_limit()
+    window = current_window(request)
     try:
-        _started, count = _current(_cache_key(request), period, time.time())
+        # One read to skip the slots already taken, then atomic adds; a slot that another
+        # post takes in between is simply skipped by its failing add.
+        taken = cache.get_many(window.slot_keys)
+        for key in window.slot_keys:
+            if key not in taken and cache.add(key, 1, timeout=window.seconds_left + 1):
+                return Reservation(granted=True, key=key)
     except Exception:
-        logger.exception("The feedback rate limit could not read the cache.")
-        return False
-    return count >= limit
-
-
-def count_post(request: HttpRequest) -> None:
-    """Count one accepted post (stored or caught as spam) against the client's limit."""
-    _limit, period = conf.feedback_rate_limit()
-    key = _cache_key(request)
-    now = time.time()
-    try:
-        started, count = _current(key, period, now)
-        remaining = max(1, int(started + period - now))
-        cache.set(key, (started, count + 1), timeout=remaining)
-    except Exception:
-        logger.exception("The feedback rate limit could not write to the cache.")
-
-
-def retry_after_seconds() -> int:
-    """How long a rate-limited client should wait, at most."""
-    return conf.feedback_rate_limit()[1]
+        logger.exception("The feedback rate limit could not use the cache.")
+        return Reservation(granted=True)
+    return Reservation(granted=False, retry_after=window.seconds_left)

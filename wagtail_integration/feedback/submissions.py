@@ -1,26 +1,33 @@
 """Receiving feedback: the one code path that the HTML form and the API both go through.
 
-Order matters: size and rate are checked before anything is parsed or validated, spam is
-recognised before validation (so a bot learns nothing from error messages), and a submission
-is stored before any email is attempted.
+Order matters: size and rate are checked before anything is validated, spam is recognised
+before validation (so a bot learns nothing from error messages), a signed form is used once,
+and a submission is stored before any email is attempted. A post that could not be stored
+is never answered as a success, and gives back the rate-limit slot and the form token it took.
 """
 
 import enum
+import logging
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .. import conf, i18n
 from . import notifications, ratelimit, spam
 
+logger = logging.getLogger(__name__)
+
 
 class Outcome(enum.Enum):
     STORED = "stored"
     SPAM = "spam"  # answered like STORED, so a bot cannot tell the difference
+    DUPLICATE = "duplicate"  # the signed form was already used for a stored submission
     INVALID = "invalid"
     RATE_LIMITED = "rate_limited"
+    UNAVAILABLE = "unavailable"  # the database could not store it; nothing was kept
 
 
 @dataclass
@@ -28,35 +35,58 @@ class FeedbackResult:
     outcome: Outcome
     form: object = None
     submission: object = None
+    retry_after: int = 0
 
 
 EXPIRED_MESSAGE = _(
     "This form was open for a long time, so we could not accept it yet. "
     "Please check your message and send it again."
 )
+TOO_LARGE_MESSAGE = _("Your message is too long to send. Please shorten it and try again.")
+RATE_LIMITED_MESSAGE = _(
+    "You have sent several messages in a short time. "
+    "Please wait a while, then send your message again."
+)
+UNAVAILABLE_MESSAGE = _(
+    "Your message could not be saved just now, because of a problem on our side. "
+    "Nothing has been sent. Please try again in a minute."
+)
+# How long a client should wait after the database failed, in seconds.
+UNAVAILABLE_RETRY_AFTER = 60
 
 
 def request_too_large(request: HttpRequest) -> bool:
-    """True when the body is larger than the feedback cap; checked before it is read."""
+    """True when the declared body is larger than the feedback cap or than Django reads.
+
+    Checked before the body is read, from the Content-Length header.
+    """
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
         return True
-    return length > conf.feedback_max_request_bytes()
+    django_limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return length > conf.feedback_max_request_bytes() or (
+        django_limit is not None and length > django_limit
+    )
 
 
 def receive_feedback(page, request: HttpRequest, data) -> FeedbackResult:
     """Check, validate and store one feedback post for `page`; schedule its notification."""
-    if ratelimit.is_rate_limited(request):
-        return FeedbackResult(Outcome.RATE_LIMITED)
+    reservation = ratelimit.reserve(request)
+    if not reservation.granted:
+        return FeedbackResult(Outcome.RATE_LIMITED, retry_after=reservation.retry_after)
 
-    token = spam.token_state(data.get(spam.TOKEN_FIELD), page)
-    if spam.honeypot_filled(data) or token in (spam.TokenState.FORGED, spam.TokenState.TOO_FAST):
-        ratelimit.count_post(request)
-        return FeedbackResult(Outcome.SPAM)
+    token = data.get(spam.TOKEN_FIELD)
+    token_state = spam.token_state(token, page)
+    if spam.honeypot_filled(data) or token_state in (
+        spam.TokenState.FORGED,
+        spam.TokenState.TOO_FAST,
+    ):
+        return FeedbackResult(Outcome.SPAM)  # counts against the limit: the slot is kept
 
-    if token is spam.TokenState.EXPIRED:
+    if token_state is spam.TokenState.EXPIRED:
         # Not spam: a resident who left the form open. Keep the message and ask again.
+        reservation.release()
         data = data.copy()
         data[spam.TOKEN_FIELD] = spam.make_token(page, ready=True)  # nothing is lost
         form = page.get_form(data, page=page, user=request.user)
@@ -66,12 +96,21 @@ def receive_feedback(page, request: HttpRequest, data) -> FeedbackResult:
 
     form = page.get_form(data, page=page, user=request.user)
     if not form.is_valid():
+        reservation.release()
         return FeedbackResult(Outcome.INVALID, form=form)
 
-    with transaction.atomic():
-        submission = store_submission(page, form)
-        notifications.schedule(submission)
-    ratelimit.count_post(request)
+    if not spam.claim_token(token):
+        return FeedbackResult(Outcome.DUPLICATE, form=form)
+
+    try:
+        with transaction.atomic():
+            submission = store_submission(page, form)
+            notifications.schedule(submission)
+    except DatabaseError:
+        logger.exception("A feedback submission for page %s could not be stored.", page.pk)
+        spam.release_token(token)
+        reservation.release()
+        return FeedbackResult(Outcome.UNAVAILABLE, form=form, retry_after=UNAVAILABLE_RETRY_AFTER)
     return FeedbackResult(Outcome.STORED, form=form, submission=submission)
 
 

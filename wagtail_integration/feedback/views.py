@@ -1,12 +1,25 @@
 """Serving the feedback page to residents: the form, the thank-you page, refusals."""
 
-from django.http import HttpResponseRedirect
+import logging
+
+from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language, get_language_bidi
 
-from . import ratelimit
-from .submissions import Outcome, receive_feedback, request_too_large
+from .submissions import (
+    RATE_LIMITED_MESSAGE,
+    TOO_LARGE_MESSAGE,
+    UNAVAILABLE_MESSAGE,
+    UNAVAILABLE_RETRY_AFTER,
+    Outcome,
+    receive_feedback,
+    request_too_large,
+)
+from .text import safe_text
 
+logger = logging.getLogger(__name__)
 SENT_PARAMETER = "sent"
 
 
@@ -18,37 +31,35 @@ def serve_feedback_form(page, request, *args, **kwargs):
         return render_form(page, request, page.get_form(page=page, user=request.user))
 
     if request_too_large(request):
-        return render_refusal(
-            page,
-            request,
-            status=413,
-            message=_("Your message is too long to send. Please shorten it and try again."),
-        )
-    result = receive_feedback(page, request, request.POST)
+        return render_too_large(page, request)
+    try:
+        result = receive_feedback(page, request, request.POST)
+    except DatabaseError:
+        logger.exception("The feedback page %s could not read the database.", page.pk)
+        return render_unavailable(page, request, form=None)
     if result.outcome is Outcome.RATE_LIMITED:
         response = render_refusal(
             page,
             request,
             status=429,
-            message=_(
-                "You have sent several messages in a short time. "
-                "Please wait a while, then send your message again."
-            ),
-            unsent_message=str(request.POST.get("message", "")),
+            message=RATE_LIMITED_MESSAGE,
+            unsent_message=str(safe_text(request.POST.get("message", ""))),
         )
-        response["Retry-After"] = str(ratelimit.retry_after_seconds())
+        response["Retry-After"] = str(result.retry_after)
         return response
     if result.outcome is Outcome.INVALID:
         return render_form(page, request, result.form)
-    # Stored, or caught as spam: the same redirect, so a bot cannot tell them apart, and
-    # reloading the thank-you page does not send the message twice.
+    if result.outcome is Outcome.UNAVAILABLE:
+        return render_unavailable(page, request, form=result.form)
+    # Stored, caught as spam, or sent twice (the first one was stored): the same redirect,
+    # so a bot cannot tell them apart, and reloading the thank-you page sends nothing again.
     return HttpResponseRedirect(f"{page.get_url(request)}?{SENT_PARAMETER}=1", status=303)
 
 
-def render_form(page, request, form) -> TemplateResponse:
+def render_form(page, request, form, status: int = 200) -> TemplateResponse:
     context = page.get_context(request)
     context["form"] = form
-    return TemplateResponse(request, page.get_template(request), context)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
 def render_refusal(
@@ -60,3 +71,36 @@ def render_refusal(
     return TemplateResponse(
         request, "wagtail_integration/feedback_refused.html", context, status=status
     )
+
+
+def render_too_large(page, request) -> HttpResponse:
+    """The localized 413 page; it never reads the body, which may be too large to read."""
+    return render_refusal(page, request, status=413, message=TOO_LARGE_MESSAGE).render()
+
+
+def render_unavailable(page, request, *, form) -> HttpResponse:
+    """A 503 that gives the resident everything back: the form with their values, if the
+    page can still be rendered; else a page that needs no database, with the message to copy.
+    """
+    if form is not None:
+        form.add_error(None, UNAVAILABLE_MESSAGE)
+        try:
+            response = render_form(page, request, form, status=503).render()
+        except DatabaseError:
+            logger.exception("The feedback page %s could not be rendered.", page.pk)
+        else:
+            response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+            return response
+    content = render_to_string(
+        "wagtail_integration/feedback_unavailable.html",
+        {
+            "message": UNAVAILABLE_MESSAGE,
+            "unsent_message": str(safe_text(request.POST.get("message", ""))),
+            "form_url": request.path,
+            "language_code": get_language(),
+            "language_bidi": get_language_bidi(),
+        },
+    )
+    response = HttpResponse(content, status=503)
+    response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+    return response

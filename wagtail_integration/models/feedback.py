@@ -24,7 +24,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import conf, i18n
 from ..api.fields import RichTextHTMLField
 from ..blocks import RICH_TEXT_FEATURES
+from ..feedback.choices import display_choice, label_lookup
 from ..feedback.forms import RESERVED_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
+from ..feedback.text import safe_text
 from .concept import IntegrationConceptPage
 from .groups import WorkingGroupPage
 from .settings import FeedbackSettings
@@ -106,7 +108,11 @@ class FeedbackFormPage(AbstractEmailForm):
     content_panels = [
         *AbstractEmailForm.content_panels,
         FieldPanel("intro"),
-        InlinePanel("form_fields", heading=_("Additional form fields"), label=_("Field")),
+        InlinePanel(
+            "form_fields",
+            heading=_("Additional form fields"),
+            label=pgettext_lazy("feedback form field", "Field"),
+        ),
         FieldPanel("thank_you_text"),
     ]
     routing_panels = [
@@ -175,15 +181,29 @@ class FeedbackFormPage(AbstractEmailForm):
             if field.clean_name not in RESERVED_FIELD_NAMES
         ]
 
+    def get_choice_labels(self) -> dict[str, dict[str, str]]:
+        """For each added choice field: stored value -> label in this page's language."""
+        if not hasattr(self, "_choice_labels"):
+            self._choice_labels = label_lookup(self.get_form_fields())
+        return self._choice_labels
+
+    def get_display_data(self, submission) -> dict:
+        """A submission's safe values, with the labels of this page's choices."""
+        data = submission.get_data()
+        for name, labels in self.get_choice_labels().items():
+            if name in data:
+                data[name] = display_choice(data[name], labels)
+        return data
+
     def get_data_fields(self):
         return [
-            ("submit_time", _("Submission date")),
-            ("status", _("Status")),
-            ("language", _("Language")),
+            ("submit_time", pgettext_lazy("feedback submission", "Submission date")),
+            ("status", pgettext_lazy("feedback submission", "Status")),
+            ("language", pgettext_lazy("feedback submission", "Language")),
             ("topic", _("Topic")),
             ("message", _("Message")),
-            ("name", _("Name")),
-            ("email", _("Email")),
+            ("name", pgettext_lazy("feedback submission", "Name")),
+            ("email", pgettext_lazy("feedback submission", "Email")),
             *self.get_added_data_fields(),
         ]
 
@@ -199,7 +219,7 @@ class FeedbackFormPage(AbstractEmailForm):
 
 
 class FeedbackStatus(models.TextChoices):
-    NEW = "new", _("New")
+    NEW = "new", pgettext_lazy("feedback status", "New")
     IN_PROGRESS = "in_progress", pgettext_lazy("feedback status", "In progress")
     ANSWERED = "answered", _("Answered")
     CLOSED = "closed", _("Closed")
@@ -228,7 +248,7 @@ class FeedbackSubmission(AbstractFormSubmission):
         choices=FeedbackStatus.choices,
         default=FeedbackStatus.NEW,
         db_index=True,
-        verbose_name=_("status"),
+        verbose_name=pgettext_lazy("feedback submission", "status"),
         help_text=_("How far the feedback has been handled."),
     )
 
@@ -237,8 +257,13 @@ class FeedbackSubmission(AbstractFormSubmission):
         verbose_name_plural = _("feedback submissions")
 
     def get_data(self) -> dict:
+        """The stored values for the listing, the detail page and the exports.
+
+        Every text passes through ``safe_text``: a row stored before the text rules, or by
+        other code, must not break the listing, an export or an email.
+        """
         return {
-            **super().get_data(),
+            **{name: safe_text(value) for name, value in super().get_data().items()},
             "status": self.get_status_display(),
             "language": self.language_name,
         }

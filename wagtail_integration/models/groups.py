@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -31,7 +32,7 @@ class WorkingGroupPage(PlainLanguageMixin, Page):
     description = RichTextField(
         blank=True,
         features=RICH_TEXT_FEATURES,
-        verbose_name=_("description"),
+        verbose_name=pgettext_lazy("working group", "description"),
         help_text=_("How the group works, whom it brings together, what it has done."),
     )
     lead = models.CharField(
@@ -128,7 +129,7 @@ class WorkingGroupMember(TranslatableMixin, Orderable):
     page = ParentalKey(WorkingGroupPage, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(
         max_length=255,
-        verbose_name=_("name"),
+        verbose_name=pgettext_lazy("working group member", "name"),
         help_text=_('The organisation, e.g. "Chamber of crafts". Avoid names of private persons.'),
     )
     url = models.URLField(

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,7 +27,7 @@ from .tabs import page_tabs
 class MeasureStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("measure status", "In progress")
     IMPLEMENTED = "implemented", _("Implemented")
     DISCONTINUED = "discontinued", _("Discontinued")
 
@@ -49,7 +50,7 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
         max_length=32,
         choices=MeasureStatus.choices,
         default=MeasureStatus.PLANNED,
-        verbose_name=_("status"),
+        verbose_name=pgettext_lazy("measure", "status"),
         help_text=_("Where the measure stands today."),
     )
     progress = models.PositiveSmallIntegerField(
@@ -93,7 +94,7 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
     documents = StreamField(
         DocumentListBlock(),
         blank=True,
-        verbose_name=_("documents"),
+        verbose_name=pgettext_lazy("measure", "documents"),
         help_text=_("Reports, flyers or resolutions about the measure."),
     )
     # Where the measure sits in the tree, kept on save and on move, so that listings and the

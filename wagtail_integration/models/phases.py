@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -63,7 +64,7 @@ class ConceptPhasePage(DatePeriodMixin, Page):
         max_length=32,
         choices=PhaseStatus.choices,
         default=PhaseStatus.PLANNED,
-        verbose_name=_("status"),
+        verbose_name=pgettext_lazy("concept phase", "status"),
         help_text=_("Where the phase stands today."),
     )
     summary = models.TextField(
@@ -152,7 +153,7 @@ class PhaseMilestone(TranslatableMixin, Orderable):
 
     page = ParentalKey(ConceptPhasePage, on_delete=models.CASCADE, related_name="milestones")
     date = models.DateField(
-        verbose_name=_("date"),
+        verbose_name=pgettext_lazy("milestone", "date"),
         help_text=_("The day the milestone took place or is planned."),
     )
     kind = models.CharField(
@@ -164,7 +165,7 @@ class PhaseMilestone(TranslatableMixin, Orderable):
     )
     title = models.CharField(
         max_length=255,
-        verbose_name=_("title"),
+        verbose_name=pgettext_lazy("milestone", "title"),
         help_text=_('What happened, e.g. "City council adopts the integration concept".'),
     )
     place = models.CharField(
@@ -179,7 +180,7 @@ class PhaseMilestone(TranslatableMixin, Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("milestone", "document"),
         help_text=_("An optional document, e.g. the resolution or the evaluation report."),
     )
 

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
@@ -51,11 +52,11 @@ class FeedbackSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel(
             [FieldPanel("default_recipient"), FieldPanel("default_sender")],
-            heading=_("Email"),
+            heading=pgettext_lazy("feedback settings panel", "Email"),
         ),
         MultiFieldPanel(
             [FieldPanel("privacy_page"), FieldPanel("retention_days")],
-            heading=_("Privacy"),
+            heading=pgettext_lazy("feedback settings panel", "Privacy"),
         ),
     ]
 

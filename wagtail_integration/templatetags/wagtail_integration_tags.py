@@ -1,5 +1,6 @@
-"""Template tags of the package's templates: breadcrumbs, the printed list of references,
-the language switcher, alternate links and the stale-translation notice."""
+"""Template tags of the package's templates: the content wrapper with its language and printed
+list of references, breadcrumbs, the language switcher, alternate links and the
+stale-translation notice."""
 
 from html.parser import HTMLParser
 
@@ -7,6 +8,7 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_bidi
 from wagtail.models import Page
@@ -54,39 +56,54 @@ class _LinkCollector(HTMLParser):
             self._open = None
 
 
-class ReferencesNode(template.Node):
+class PageContentNode(template.Node):
     def __init__(self, nodelist):
         self.nodelist = nodelist
 
     def render(self, context) -> SafeString:
         content = self.nodelist.render(context)
-        collector = _LinkCollector()
-        collector.feed(content)
         request = context.get("request")
-        references, seen = [], set()
-        for link in collector.links:
-            url = request.build_absolute_uri(link["href"]) if request else link["href"]
-            if url in seen:
-                continue
-            seen.add(url)
-            references.append({"url": url, "text": " ".join(link["text"].split())})
         listing = render_to_string(
             "wagtail_integration/includes/references.html",
-            {"references": references},
+            {"references": _references(content, request)},
             request=request,
         )
-        return mark_safe(content + listing)  # both parts are rendered, escaped templates
+        language = integration_page_language(context, context.get("page"))
+        # The host's base template may say <html lang="en"> or nothing: the content carries
+        # its own language and direction, so that an Arabic page reads right to left anyway.
+        return format_html(
+            '<div class="wi-content" lang="{}" dir="{}">{}{}</div>',
+            language["code"],
+            "rtl" if language["bidi"] else "ltr",
+            mark_safe(content),  # a rendered, escaped template
+            listing,
+        )
+
+
+def _references(content: str, request) -> list[dict]:
+    collector = _LinkCollector()
+    collector.feed(content)
+    references, seen = [], set()
+    for link in collector.links:
+        url = request.build_absolute_uri(link["href"]) if request else link["href"]
+        if url in seen:
+            continue
+        seen.add(url)
+        references.append({"url": url, "text": " ".join(link["text"].split())})
+    return references
 
 
 @register.tag
-def integration_references(parser, token):
-    """Render the enclosed content and append the list of its links, shown only in print.
+def integration_page(parser, token):
+    """Wrap the page's content in an element with the page's ``lang`` and ``dir``, and append
+    the list of its links, shown only in print. Every base template must use it.
 
-    Usage: ``{% integration_references %}...{% endintegration_references %}``
+    Usage: ``{% integration_page %}...{% endintegration_page %}``, around
+    ``{% block integration_content %}{% endblock %}``.
     """
-    nodelist = parser.parse(("endintegration_references",))
+    nodelist = parser.parse(("endintegration_page",))
     parser.delete_first_token()
-    return ReferencesNode(nodelist)
+    return PageContentNode(nodelist)
 
 
 def _languages(page: Page) -> list:

@@ -99,10 +99,17 @@ function renderForm(form, language) {
     target.lang = language;
 }
 
+// Each field takes exactly one JSON type: true/false, a number, or text.
 function collectValues(form) {
     const values = {};
     for (const control of form.querySelectorAll("[name]")) {
-        values[control.name] = control.type === "checkbox" ? control.checked : control.value;
+        if (control.type === "checkbox") {
+            values[control.name] = control.checked;
+        } else if (control.type === "number") {
+            values[control.name] = control.value === "" ? null : Number(control.value);
+        } else {
+            values[control.name] = control.value;
+        }
     }
     return values;
 }

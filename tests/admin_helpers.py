@@ -1,0 +1,31 @@
+"""Helpers that act like an editor on the submissions listing and its exports."""
+
+import csv
+import io
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+
+def listing_url(page, **params) -> str:
+    url = reverse("wagtailforms:list_submissions", args=[page.pk])
+    query = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"{url}?{query}" if query else url
+
+
+def export_csv_rows(client, page) -> list[list[str]]:
+    response = client.get(listing_url(page, export="csv"))
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def export_xlsx_cells(client, page) -> list[tuple]:
+    response = client.get(listing_url(page, export="xlsx"))
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    return list(workbook.active.iter_rows())
+
+
+def export_xlsx_rows(client, page) -> list[tuple]:
+    return [tuple(cell.value for cell in row) for row in export_xlsx_cells(client, page)]

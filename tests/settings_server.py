@@ -1,0 +1,38 @@
+"""Settings for a real server process in the concurrency tests (a file database, a chosen cache).
+
+Read from the environment: WI_TEST_DB (SQLite file), WI_TEST_CACHE (locmem, database, redis),
+WI_TEST_REDIS_URL.
+"""
+
+import os
+
+from .settings import *  # noqa: F403
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ["WI_TEST_DB"],
+        # Writers queue behind each other instead of failing at once.
+        "OPTIONS": {"timeout": 30},
+    }
+}
+
+CACHES = {
+    "locmem": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    "database": {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "wagtail_integration_cache",
+        }
+    },
+    "redis": {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ.get("WI_TEST_REDIS_URL", "redis://127.0.0.1:6379/0"),
+        }
+    },
+}[os.environ.get("WI_TEST_CACHE", "locmem")]
+
+WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
+# A day: the window cannot turn over during a test run.
+WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "5/d"
