@@ -210,3 +210,27 @@ def test_openapi_declares_every_status_the_feedback_operations_return(client):
     assert set(post["responses"]) == {"201", "400", "404", "409", "413", "422", "429", "503"}
     page_id = next(p for p in post["parameters"] if p["name"] == "page_id")
     assert page_id["schema"]["maximum"] == 2**31 - 1
+
+
+def test_when_the_database_goes_down_mid_post_a_page_without_it_gives_the_message_back(
+    client, feedback_page
+):
+    down = []
+
+    def database_goes_down(execute, sql, params, many, context):
+        if down or (sql.lstrip().upper().startswith("INSERT") and "submission" in sql):
+            down.append(sql)
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    data = fetch_form(client, feedback_page)
+    data.update({"message": "Bitte nicht verlieren", "consent": "on"})
+    with connection.execute_wrapper(database_goes_down):
+        response = client.post(feedback_page.url, data)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find(id="wi-unsent-message").get_text() == "Bitte nicht verlieren"
+    assert soup.html["lang"] == "en"
+    assert len(down) > 1  # rendering the form page needed the database too

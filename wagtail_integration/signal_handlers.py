@@ -1,8 +1,11 @@
-"""Keep derived data right: measures' group and phase on moves, cached locale codes."""
+"""Keep derived data right: measures' group and phase on moves, child counts after
+translation, cached locale codes."""
 
+from django.db import transaction
+from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale
-from wagtail.signals import post_page_move
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published, post_page_move
 
 from .i18n import forget_language_codes
 
@@ -28,7 +31,66 @@ def relocate_measures(sender, instance, parent_page_before, parent_page_after, *
         )
 
 
+def repair_child_counts(page: Page) -> None:
+    """Set ``numchild`` of `page` and of its parent to their real number of children.
+
+    Writes only a count that is wrong; a right tree costs one SELECT.
+    """
+    real_count = Subquery(
+        Page.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by()
+        .annotate(count=Func(F("pk"), function="COUNT"))
+        .values("count")
+    )
+    # The counts are computed in a SELECT, not in the UPDATE: MySQL refuses an UPDATE whose
+    # subquery reads the table it updates.
+    counts = (
+        Page.objects.filter(Q(pk=page.pk) | Q(path=page.path[: -Page.steplen]))
+        .annotate(real_count=real_count)
+        .values_list("pk", "numchild", "real_count")
+    )
+    for pk, numchild, real in counts:
+        if numchild != real:
+            # Guarded by the count just read, so a child added meanwhile is not undone.
+            Page.objects.filter(pk=pk, numchild=numchild).update(numchild=real)
+
+
+def repair_child_counts_after_publish(sender, instance, **kwargs) -> None:
+    """After a page of the package is published, repair its and its parent's child counts.
+
+    wagtail-localize's "translate with subpages" (its issue #773) creates the translated pages
+    in one transaction and publishes each one when it commits, from the page object it held
+    before the children existed: each translated parent is saved with ``numchild = 0``, and
+    Wagtail's routing then answers 404 for its children. The repair runs once the publishing
+    transaction has committed. Each page repairs itself after its own stale save, whatever
+    order the pages are published in; its parent is repaired too, for a parent that is not
+    one of the package's pages (the home page translated with its subpages).
+    """
+    transaction.on_commit(lambda: repair_child_counts(instance))
+
+
 def register_signal_handlers() -> None:
     for signal in (post_save, post_delete):
         signal.connect(forget_language_codes, sender=Locale, dispatch_uid=f"wi-locale-{signal}")
     post_page_move.connect(relocate_measures, dispatch_uid="wagtail_integration.relocate_measures")
+
+    from .models import (
+        ConceptPhasePage,
+        FeedbackFormPage,
+        IntegrationConceptPage,
+        MeasurePage,
+        WorkingGroupPage,
+    )
+
+    for model in (
+        IntegrationConceptPage,
+        ConceptPhasePage,
+        WorkingGroupPage,
+        MeasurePage,
+        FeedbackFormPage,
+    ):
+        page_published.connect(
+            repair_child_counts_after_publish,
+            sender=model,
+            dispatch_uid=f"wagtail_integration.repair_child_counts.{model._meta.model_name}",
+        )

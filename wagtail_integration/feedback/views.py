@@ -6,8 +6,10 @@ from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import get_language, get_language_bidi
 
+from .. import i18n
 from .submissions import (
     RATE_LIMITED_MESSAGE,
     TOO_LARGE_MESSAGE,
@@ -68,14 +70,17 @@ def render_refusal(
     context = page.get_context(request)
     context["refusal"] = message
     context["unsent_message"] = unsent_message
+    context["back_url"] = page.get_url(request)
     return TemplateResponse(
         request, "wagtail_integration/feedback_refused.html", context, status=status
     )
 
 
 def render_too_large(page, request) -> HttpResponse:
-    """The localized 413 page; it never reads the body, which may be too large to read."""
-    return render_refusal(page, request, status=413, message=TOO_LARGE_MESSAGE).render()
+    """The 413 page in the page's language; it never reads the body, which may be too large
+    to read (the middleware calls it before Django's LocaleMiddleware may have run)."""
+    with translation.override(i18n.page_language(page)):
+        return render_refusal(page, request, status=413, message=TOO_LARGE_MESSAGE).render()
 
 
 def render_unavailable(page, request, *, form) -> HttpResponse:
@@ -96,7 +101,7 @@ def render_unavailable(page, request, *, form) -> HttpResponse:
         {
             "message": UNAVAILABLE_MESSAGE,
             "unsent_message": str(safe_text(request.POST.get("message", ""))),
-            "form_url": request.path,
+            "back_url": request.path,
             "language_code": get_language(),
             "language_bidi": get_language_bidi(),
         },

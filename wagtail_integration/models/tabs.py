@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import ObjectList, TabbedInterface
 from wagtail.models import Page
 
-
 # Wagtail's own tab names, translated by Wagtail's catalogs: passed as variables, so that
 # makemessages does not copy them into this package's catalog, and the tabs read exactly like
 # those of every other page type, in every language Wagtail speaks.
