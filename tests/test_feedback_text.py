@@ -218,3 +218,23 @@ def test_valid_reply_to_address_reaches_the_header(feedback_page):
     )
 
     assert build_email(submission).reply_to == ["ali@example.org"]
+
+
+def test_text_and_type_errors_are_in_the_language_of_the_form(
+    client, home_page, feedback_page, german, django_capture_on_commit_callbacks, settings
+):
+    from .i18n_helpers import translate_tree
+
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
+    translate_tree(home_page, german, {}, django_capture_on_commit_callbacks)
+    german_page = feedback_page.get_translation(german)
+
+    response = post_api(client, german_page, valid_values(message="x\x1b", consent="ja"))
+
+    errors = response.json()["errors"]
+    assert errors["consent"] == ["Bitte senden Sie hier true oder false."]
+    assert (
+        post_api(client, german_page, valid_values(message="x\x1b"))
+        .json()["errors"]["message"][0]
+        .startswith("Dieser Text enthält ein Zeichen")
+    )

@@ -338,10 +338,10 @@ def json_kind(field) -> str:
 
 
 TYPE_MESSAGES = {
-    "boolean": _("Please send true or false here."),
-    "number": _("Please send a number here."),
-    "list": _("Please send a list of texts here."),
-    "string": _("Please send text here."),
+    "boolean": gettext_lazy("Please send true or false here."),
+    "number": gettext_lazy("Please send a number here."),
+    "list": gettext_lazy("Please send a list of texts here."),
+    "string": gettext_lazy("Please send text here."),
 }
 
 

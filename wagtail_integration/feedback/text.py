@@ -28,7 +28,7 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029]")
 
 FORBIDDEN_CHARACTER_MESSAGE = _(
     "This text contains a character that cannot be stored, such as a control character. "
-    "We have marked it with “\ufffd”. Please remove it or write it differently."
+    "We have marked it with “�”. Please remove it or write it differently."
 )
 LINE_BREAK_MESSAGE = _("Please write this on one line.")
 
