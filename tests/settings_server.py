@@ -1,7 +1,7 @@
 """Settings for a real server process in the concurrency tests (a file database, a chosen cache).
 
 Read from the environment: WI_TEST_DB (SQLite file), WI_TEST_CACHE (locmem, database, redis),
-WI_TEST_REDIS_URL.
+WI_TEST_REDIS_URL, WI_TEST_RATE_LIMIT.
 """
 
 import os
@@ -35,4 +35,4 @@ CACHES = {
 
 WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
 # A day: the window cannot turn over during a test run.
-WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "5/d"
+WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = os.environ.get("WI_TEST_RATE_LIMIT", "5/d")

@@ -174,6 +174,35 @@ def test_forty_simultaneous_posts_from_one_client_store_at_most_the_limit(
     assert statuses.count(429) == POSTS - LIMIT
 
 
+def test_one_token_sent_twenty_times_at_once_to_four_processes_is_stored_once(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings_server",
+        "PYTHONPATH": str(ROOT),
+        "WI_TEST_DB": str(tmp_path / "server.sqlite3"),
+        "WI_TEST_CACHE": "database",
+        "WI_TEST_RATE_LIMIT": "1000/d",
+    }
+    page_id = run_python(SEED, env)
+    port = free_port()
+    server = start_server(env, port, workers=4)
+    try:
+        url = f"http://127.0.0.1:{port}/api/standalone/integration/feedback/{page_id}/"
+        token = request(url)[1]["token"]
+        body = {
+            "token": token,
+            "values": {"message": "Hallo", "topic": "general", "consent": True},
+        }
+        statuses = send_at_once(url, [body] * 20)
+    finally:
+        server.terminate()
+        server.wait(20)
+
+    assert statuses.count(201) == 1, statuses
+    assert statuses.count(409) == 19
+    assert int(run_python(COUNT, env)) == 1
+
+
 @pytest.fixture
 def request_fixture_redis(request):
     """Start Redis only for the case that needs it."""

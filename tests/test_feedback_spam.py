@@ -185,6 +185,23 @@ def test_rate_limit_period_holds_on_the_database_cache(client, feedback_page, se
     assert post_feedback(client, feedback_page).status_code == 429
 
 
+def test_one_ipv6_network_counts_as_one_client(client, feedback_page, settings):
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "2/h"
+    statuses = [
+        post_feedback(client, feedback_page, client_address=f"2001:db8:1:2::{n}").status_code
+        for n in range(1, 4)
+    ]
+    other_network = post_feedback(client, feedback_page, client_address="2001:db8:1:3::1")
+    mapped = post_feedback(client, feedback_page, client_address="::ffff:192.0.2.1")
+    plain = post_feedback(client, feedback_page, client_address="192.0.2.1")
+
+    assert statuses == [303, 303, 429]
+    assert other_network.status_code == 303
+    assert mapped.status_code == plain.status_code == 303  # one IPv4 client, two spellings
+    assert FeedbackSubmission.objects.count() == 5
+
+
 def test_a_clients_window_ends_after_one_period_and_retry_after_points_there(settings):
     from wagtail_integration.feedback import ratelimit
 

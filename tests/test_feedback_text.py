@@ -18,7 +18,9 @@ from .feedback_helpers import post_feedback
 
 pytestmark = pytest.mark.django_db
 
-CONTROL_CHARACTERS = [chr(code) for code in [*range(0x01, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]]
+CONTROL_CHARACTERS = [
+    chr(code) for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+] + ["\ufffe", "\uffff"]
 
 
 def api_url(page) -> str:
@@ -177,7 +179,7 @@ def test_safe_text_and_check_text_agree_on_what_is_allowed():
     assert check_text("a\tb", multiline=False)[1] is not None
     assert check_text("x\x1by", multiline=True)[0] == "x\ufffdy"
     assert safe_text("x\ud800\x1b\r\ny") == "x\ufffd\ufffd\ny"
-    assert safe_text(["a\x00", 3]) == ["a\ufffd", 3]
+    assert safe_text(["a\x00", 3, None]) == ["a\ufffd", "3", ""]
     assert safe_text(None) is None
 
 
@@ -209,6 +211,7 @@ def test_rows_stored_before_the_rules_still_list_show_export_and_mail(admin_clie
     assert not any(line.startswith(("E-Mail:", "Bcc:")) for line in lines)
     assert "    E-Mail: fake@example.org" in lines
     assert email.reply_to == []  # not a valid address on its own
+    assert "The resident left no email address." in email.body  # and no reply is offered
     assert "\x1b" not in email.body and "\ud800" not in email.body
 
 
@@ -238,3 +241,45 @@ def test_text_and_type_errors_are_in_the_language_of_the_form(
         .json()["errors"]["message"][0]
         .startswith("Dieser Text enthält ein Zeichen")
     )
+
+
+def test_stored_lists_of_anything_still_list_and_export(admin_client, feedback_page):
+    FeedbackFormField.objects.create(
+        page=feedback_page, label="Stadtteil", field_type="checkboxes", choices="x"
+    )
+    for value in ([{"k": "x"}], [["\ud800"]], [1, None], {"nested": ["\x1b"]}):
+        FeedbackSubmission.objects.create(
+            page=feedback_page, form_data={"message": "m", "name": value, "stadtteil": value}
+        )
+
+    rendered = render_everything(admin_client, feedback_page)
+
+    assert len(rendered["csv"]) == len(rendered["xlsx"]) == 5
+    assert '{"k": "x"}' in rendered["listing"].replace("&quot;", '"')
+
+
+def test_a_number_field_refuses_absurd_numbers(client, concept_tree, settings):
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
+    page = make_feedback_page(concept_tree["concept"], title="Mit Alter")
+    FeedbackFormField.objects.create(page=page, label="Alter", field_type="number", required=False)
+
+    html = post_feedback(client, page, alter="1E+999999999999999999")
+    api = post_api(client, page, valid_values(alter=10**4000))
+
+    assert html.status_code == 200 and "digits" in html.content.decode()
+    assert api.status_code == 422 and set(api.json()["errors"]) == {"alter"}
+    assert FeedbackSubmission.objects.count() == 0
+
+
+def test_a_choice_pasted_in_decomposed_form_can_still_be_chosen(client, concept_tree, settings):
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
+    page = make_feedback_page(concept_tree["concept"], title="Mit Stadtteil")
+    decomposed = unicodedata.normalize("NFD", "Süd")
+    FeedbackFormField.objects.create(
+        page=page, label="Stadtteil", field_type="dropdown", choices=f"Nord\n{decomposed}"
+    )
+
+    response = post_feedback(client, page, stadtteil=decomposed)
+
+    assert response.status_code == 303
+    assert FeedbackSubmission.objects.get().form_data["stadtteil"] == "Süd"

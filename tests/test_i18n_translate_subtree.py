@@ -112,12 +112,13 @@ def test_a_draft_source_tree_translates_into_drafts_with_the_right_child_counts(
 def test_publishing_a_page_with_right_child_counts_writes_none(
     source_tree, django_capture_on_commit_callbacks
 ):
-    """The repair reads the two counts in one query and leaves a right tree untouched."""
+    """The repair reads the page, its parent and their two counts, and writes nothing."""
     group = source_tree["groups"][0]
     assert group.numchild == 2
     with CaptureQueriesContext(connection) as queries:
         repair_child_counts(group)
-    assert len(queries) == 1
+    assert len(queries) == 3
+    assert all(q["sql"].startswith("SELECT") for q in queries)
 
     with (
         CaptureQueriesContext(connection) as queries,

@@ -2,7 +2,7 @@
 translation, cached locale codes."""
 
 from django.db import transaction
-from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, post_page_move
@@ -34,22 +34,14 @@ def relocate_measures(sender, instance, parent_page_before, parent_page_after, *
 def repair_child_counts(page: Page) -> None:
     """Set ``numchild`` of `page` and of its parent to their real number of children.
 
-    Writes only a count that is wrong; a right tree costs one SELECT.
+    Writes only a count that is wrong; a right tree costs three SELECTs, each counting by a
+    literal path prefix (as ``get_children`` does), so they use the path index.
     """
-    real_count = Subquery(
-        Page.objects.filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-        .order_by()
-        .annotate(count=Func(F("pk"), function="COUNT"))
-        .values("count")
+    rows = Page.objects.filter(Q(pk=page.pk) | Q(path=page.path[: -Page.steplen])).values_list(
+        "pk", "path", "depth", "numchild"
     )
-    # The counts are computed in a SELECT, not in the UPDATE: MySQL refuses an UPDATE whose
-    # subquery reads the table it updates.
-    counts = (
-        Page.objects.filter(Q(pk=page.pk) | Q(path=page.path[: -Page.steplen]))
-        .annotate(real_count=real_count)
-        .values_list("pk", "numchild", "real_count")
-    )
-    for pk, numchild, real in counts:
+    for pk, path, depth, numchild in list(rows):
+        real = Page.objects.filter(path__startswith=path, depth=depth + 1).count()
         if numchild != real:
             # Guarded by the count just read, so a child added meanwhile is not undone.
             Page.objects.filter(pk=pk, numchild=numchild).update(numchild=real)

@@ -39,6 +39,7 @@ from .errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
 
 PagePath = Path(..., ge=1, le=MAX_PAGE_ID, description="The id of a live feedback form page.")
 NOT_JSON_MESSAGE = gettext_lazy("The request body must be a JSON object.")
+NOT_JSON_TYPE_MESSAGE = gettext_lazy("Please send the request body as application/json.")
 DUPLICATE_MESSAGE = gettext_lazy(
     "This form has already been sent. To send another message, fetch a new form."
 )
@@ -220,12 +221,16 @@ def refuse_unreadable_bodies(run):
         refusal = None
         if request_too_large(request):
             refusal = (413, TOO_LARGE_MESSAGE)
+        elif request.content_type != "application/json":
+            # A cross-origin page may send text/plain or a form without asking first (no CORS
+            # preflight); only JSON, which needs the preflight, is accepted.
+            refusal = (415, NOT_JSON_TYPE_MESSAGE)
         else:
             try:
                 json.loads(request.body)
             except RequestDataTooBig:
                 refusal = (413, TOO_LARGE_MESSAGE)
-            except ValueError:  # not JSON, or not UTF-8
+            except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep
                 refusal = (400, NOT_JSON_MESSAGE)
         if refusal is None:
             return run(request, *args, **kwargs)
@@ -260,6 +265,7 @@ def refusal_response(request: HttpRequest, status: int, message) -> JsonResponse
         404: FeedbackRefused,
         409: FeedbackRefused,
         413: FeedbackRefused,
+        415: FeedbackRefused,
         422: FeedbackInvalid | InvalidParameters | InvalidParametersProblem,
         429: FeedbackRefused,
         503: FeedbackRefused,
@@ -267,8 +273,9 @@ def refusal_response(request: HttpRequest, status: int, message) -> JsonResponse
     url_name="integration_feedback_submit",
     summary="Send feedback",
     description=(
-        "400: the body is not JSON. 409: this token was already used for a stored "
-        "submission (GET a new one). 413: the body is over the size cap. 422: invalid "
+        "400: the body is not JSON. 415: the body is not sent as application/json. "
+        "409: this token was already used for a stored submission (GET a new one). "
+        "413: the body is over the size cap. 422: invalid "
         "values (`errors` by field) or invalid parameters (`detail`). 429 and 503 come "
         "with `Retry-After`; after a 503 nothing was stored: send the same post again."
     ),
@@ -291,17 +298,17 @@ def submit_feedback(
         return not_found()
     with_cors(request, response)
     with translation.override(i18n.page_language(page)):
-        data, type_errors = form_data(page, body)
-        if type_errors:
-            return Status(422, {"detail": _("Please check your entries."), "errors": type_errors})
         try:
-            result = receive_feedback(page, request, data)
+            data, type_errors = form_data(page, body)
         except DatabaseError:
             return unavailable(response)
+        if type_errors:
+            return Status(422, {"detail": _("Please check your entries."), "errors": type_errors})
+        result = receive_feedback(page, request, data)
         if result.outcome is Outcome.RATE_LIMITED:
             response["Retry-After"] = str(result.retry_after)
             return Status(429, {"detail": str(RATE_LIMITED_MESSAGE)})
-        if result.outcome is Outcome.INVALID:
+        if result.outcome in (Outcome.INVALID, Outcome.EXPIRED):
             errors = {
                 ("form" if name == "__all__" else name): [str(message) for message in messages]
                 for name, messages in result.form.errors.items()

@@ -8,6 +8,7 @@ in the form's language. Stored values, including those stored as labels before t
 are shown with the label of the form being looked at.
 """
 
+import unicodedata
 from types import SimpleNamespace
 
 from wagtail.contrib.forms.forms import FormBuilder
@@ -16,13 +17,11 @@ CHOICE_FIELD_TYPES = ("dropdown", "radio", "checkboxes", "multiselect")
 
 
 def split_choices(text: str) -> list[str]:
-    """The choices of a field's ``choices`` text, split the way Wagtail's builder splits them."""
-    return [
-        value
-        for value, _label in FormBuilder([]).get_formatted_field_choices(
-            SimpleNamespace(choices=text or "")
-        )
-    ]
+    """The choices of a field's ``choices`` text, split the way Wagtail's builder splits them,
+    in NFC: posted text is normalised to NFC, so a choice pasted in another form must be too.
+    """
+    pairs = FormBuilder([]).get_formatted_field_choices(SimpleNamespace(choices=text or ""))
+    return [unicodedata.normalize("NFC", value) for value, _label in pairs]
 
 
 def versions_by_key(fields) -> dict:

@@ -1,5 +1,6 @@
 """The resident-facing feedback form, and the page editor's form for a feedback page."""
 
+import unicodedata
 from collections import OrderedDict
 from functools import cached_property
 
@@ -14,6 +15,8 @@ from .choices import CHOICE_FIELD_TYPES, stable_choices, versions_by_key
 from .text import check_text
 
 GENERAL_TOPIC = "general"
+# The most digits an editor's number field takes (a phone number or an amount in cents fit).
+NUMBER_MAX_DIGITS = 20
 BUILT_IN_FIELD_NAMES = ("message", "topic", "name", "email", "consent")
 # Fields that protect the form; their values are never stored.
 PROTECTION_FIELD_NAMES = (spam.HONEYPOT_FIELD, spam.TOKEN_FIELD)
@@ -109,6 +112,11 @@ class FeedbackFormBuilder(FormBuilder):
     def field_versions(self) -> dict:
         return versions_by_key(self.fields)
 
+    def create_number_field(self, field, options):
+        # Wagtail's number field has no bounds: "1E+999999999" would be stored as a number.
+        options.setdefault("max_digits", NUMBER_MAX_DIGITS)
+        return super().create_number_field(field, options)
+
     def get_formatted_field_choices(self, field):
         # The value is the same in every language, the label is this form's (choices.py).
         return stable_choices(field, self.field_versions)
@@ -121,7 +129,8 @@ class FeedbackFormBuilder(FormBuilder):
     def get_field_options(self, field):
         options = super().get_field_options(field)
         if field.field_type in CHOICE_FIELD_TYPES and isinstance(options["initial"], str):
-            options["initial"] = self._stable_value(field, options["initial"].strip())
+            initial = unicodedata.normalize("NFC", options["initial"].strip())
+            options["initial"] = self._stable_value(field, initial)
         return options
 
     def get_formatted_field_initial(self, field):

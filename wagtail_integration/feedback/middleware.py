@@ -11,6 +11,7 @@ length only and never the body.
 """
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from wagtail.models import Page
@@ -37,7 +38,7 @@ def exceeds_django_limit(request: HttpRequest) -> bool:
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        return False  # Django itself treats an unreadable length as an empty body
+        return True  # as the feedback page judges it: an unreadable length is refused
     return limit is not None and length > limit
 
 
@@ -52,8 +53,11 @@ def feedback_page_for(request: HttpRequest):
     if match.url_name != "wagtail_serve":
         return None
     path = match.kwargs.get("path", match.args[0] if match.args else "")
-    route = Page.route_for_request(request, path)
-    page = route[0] if route else None
-    if not isinstance(page, FeedbackFormPage) or page.get_view_restrictions().exists():
-        return None  # a private page answers as Wagtail decides, not with its title
+    try:
+        route = Page.route_for_request(request, path)
+        page = route[0] if route else None
+        if not isinstance(page, FeedbackFormPage) or page.get_view_restrictions().exists():
+            return None  # a private page answers as Wagtail decides, not with its title
+    except DatabaseError:
+        return None  # Wagtail's own view will meet the same failure and answer it
     return page

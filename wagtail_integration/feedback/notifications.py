@@ -77,6 +77,7 @@ def build_email(submission) -> EmailMessage:
     page = submission.page.specific
     feedback_settings = page.get_feedback_settings()
     data = page.get_display_data(submission)
+    reply_to = reply_to_addresses(data.get("email"))
     with translation.override(settings.LANGUAGE_CODE):
         extra_fields = [
             (one_line(label), one_line(data[name]))
@@ -96,6 +97,7 @@ def build_email(submission) -> EmailMessage:
                 "language": submission.language_name,
                 "extra_fields": extra_fields,
                 "listing_url": admin_listing_url(page),
+                "can_reply": bool(reply_to),
             },
         )
         subject = page.subject or gettext("New feedback: %(page)s") % {"page": page.title}
@@ -104,7 +106,7 @@ def build_email(submission) -> EmailMessage:
         body=body,
         from_email=page.from_address or feedback_settings.default_sender or None,
         to=recipients(submission, page, feedback_settings),
-        reply_to=reply_to_addresses(data.get("email")),
+        reply_to=reply_to,
     )
 
 

@@ -13,6 +13,7 @@ keeps them independent of how a backend treats expired keys. At most ``limit`` p
 window get a slot, however many arrive at once.
 """
 
+import ipaddress
 import logging
 import time
 from dataclasses import dataclass
@@ -40,6 +41,21 @@ def client_address(request: HttpRequest) -> str:
     return entries[-1] if entries else ""
 
 
+def client_key(request: HttpRequest) -> str:
+    """What one client is, for the limit: its IPv4 address, or the /64 network of its IPv6
+    address (one household or phone gets a whole /64, and could rotate through it)."""
+    address = client_address(request)
+    try:
+        parsed = ipaddress.ip_address(address.split("%")[0])
+    except ValueError:
+        return address
+    if parsed.version == 4:
+        return str(parsed)
+    if parsed.ipv4_mapped is not None:
+        return str(parsed.ipv4_mapped)
+    return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+
+
 @dataclass
 class Window:
     """The client's current counting window: its slot keys and when it ends."""
@@ -50,7 +66,7 @@ class Window:
 
 def current_window(request: HttpRequest, now: float | None = None) -> Window:
     limit, period = conf.feedback_rate_limit()
-    digest = salted_hmac(_KEY_SALT, client_address(request), algorithm="sha256").hexdigest()
+    digest = salted_hmac(_KEY_SALT, client_key(request), algorithm="sha256").hexdigest()
     offset = int(digest[:8], 16) % period
     now = time.time() if now is None else now
     number, elapsed = divmod(int(now) + offset, period)

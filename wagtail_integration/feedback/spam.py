@@ -6,18 +6,15 @@ Django's signing module does the cryptography; the timing rules are ours.
 
 import enum
 import hashlib
-import logging
 import time
 
 from django.core import signing
-from django.core.cache import cache
 
 from .. import conf
 
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"
 _SALT = "wagtail_integration.feedback.token"
-logger = logging.getLogger(__name__)
 
 
 class TokenState(enum.Enum):
@@ -39,8 +36,8 @@ def make_token(page, *, ready: bool = False) -> str:
 
 def token_state(token: str | None, page) -> TokenState:
     """Whether `token` was signed by us for `page` and was sent neither too soon nor too late."""
-    if not token or not isinstance(token, str) or len(token) > 500:
-        return TokenState.FORGED
+    if not token or not isinstance(token, str) or len(token) > 500 or not token.isascii():
+        return TokenState.FORGED  # our tokens are short ASCII; signing cannot encode the rest
     try:
         payload = signing.loads(token, salt=_SALT)
     except signing.BadSignature:
@@ -63,29 +60,11 @@ def honeypot_filled(data) -> bool:
     return bool(str(data.get(HONEYPOT_FIELD, "") or "").strip())
 
 
-def _used_token_key(token: str) -> str:
-    digest = hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"wagtail_integration:feedback:used_token:{digest}"
+def token_hash(token: str) -> str:
+    """The SHA-256 of a form token, stored with the submission it was used for.
 
-
-def claim_token(token: str) -> bool:
-    """Mark `token` as used for a stored submission; False if it was used already.
-
-    Only a hash of the token is kept, in the shared cache, until the token would have expired
-    anyway. ``cache.add`` is atomic on every cache backend, so of two posts sent at once with
-    one token only one can claim it. If the cache fails, the post is accepted: losing a
-    resident's message is worse than a rare duplicate.
+    A unique column on the submission makes "used once" part of storing it: of two posts with
+    one token, only one row can be written, on every database and across server processes,
+    and a post that could not be stored has used nothing.
     """
-    try:
-        return cache.add(_used_token_key(token), 1, timeout=conf.feedback_max_seconds() + 60)
-    except Exception:
-        logger.exception("The feedback form could not record a used token in the cache.")
-        return True
-
-
-def release_token(token: str) -> None:
-    """Make `token` usable again, because the post that claimed it could not be stored."""
-    try:
-        cache.delete(_used_token_key(token))
-    except Exception:
-        logger.exception("The feedback form could not release a token in the cache.")
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()

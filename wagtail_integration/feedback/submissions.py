@@ -1,9 +1,10 @@
 """Receiving feedback: the one code path that the HTML form and the API both go through.
 
 Order matters: size and rate are checked before anything is validated, spam is recognised
-before validation (so a bot learns nothing from error messages), a signed form is used once,
-and a submission is stored before any email is attempted. A post that could not be stored
-is never answered as a success, and gives back the rate-limit slot and the form token it took.
+before validation (so a bot learns nothing from error messages), a signed form is stored
+once at most (its hash is a unique column of the submission), and a submission is stored
+before any email is attempted. A post that could not be stored is never answered as a
+success, and gives back the rate-limit slot it took.
 """
 
 import enum
@@ -11,7 +12,7 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +26,7 @@ class Outcome(enum.Enum):
     STORED = "stored"
     SPAM = "spam"  # answered like STORED, so a bot cannot tell the difference
     DUPLICATE = "duplicate"  # the signed form was already used for a stored submission
+    EXPIRED = "expired"  # shown again with the values kept and a fresh token
     INVALID = "invalid"
     RATE_LIMITED = "rate_limited"
     UNAVAILABLE = "unavailable"  # the database could not store it; nothing was kept
@@ -75,7 +77,17 @@ def receive_feedback(page, request: HttpRequest, data) -> FeedbackResult:
     reservation = ratelimit.reserve(request)
     if not reservation.granted:
         return FeedbackResult(Outcome.RATE_LIMITED, retry_after=reservation.retry_after)
+    try:
+        result = check_and_store(page, request, data)
+    except DatabaseError:
+        logger.exception("A feedback post for page %s could not be handled.", page.pk)
+        result = FeedbackResult(Outcome.UNAVAILABLE, retry_after=UNAVAILABLE_RETRY_AFTER)
+    if result.outcome in (Outcome.INVALID, Outcome.UNAVAILABLE):
+        reservation.release()  # nothing was accepted: the client may send it again
+    return result
 
+
+def check_and_store(page, request: HttpRequest, data) -> FeedbackResult:
     token = data.get(spam.TOKEN_FIELD)
     token_state = spam.token_state(token, page)
     if spam.honeypot_filled(data) or token_state in (
@@ -85,40 +97,41 @@ def receive_feedback(page, request: HttpRequest, data) -> FeedbackResult:
         return FeedbackResult(Outcome.SPAM)  # counts against the limit: the slot is kept
 
     if token_state is spam.TokenState.EXPIRED:
-        # Not spam: a resident who left the form open. Keep the message and ask again.
-        reservation.release()
+        # Not spam: a resident who left the form open. Keep the message and ask again. This
+        # post keeps its slot, so an old token cannot be turned into fresh ones for free.
         data = data.copy()
         data[spam.TOKEN_FIELD] = spam.make_token(page, ready=True)  # nothing is lost
         form = page.get_form(data, page=page, user=request.user)
         form.is_valid()
         form.add_error(None, EXPIRED_MESSAGE)
-        return FeedbackResult(Outcome.INVALID, form=form)
+        return FeedbackResult(Outcome.EXPIRED, form=form)
 
     form = page.get_form(data, page=page, user=request.user)
     if not form.is_valid():
-        reservation.release()
         return FeedbackResult(Outcome.INVALID, form=form)
 
-    if not spam.claim_token(token):
-        return FeedbackResult(Outcome.DUPLICATE, form=form)
-
+    token_hash = spam.token_hash(token)
+    submissions = page.get_submission_class().objects
     try:
         with transaction.atomic():
-            submission = store_submission(page, form)
+            submission = store_submission(page, form, token_hash)
             notifications.schedule(submission)
+    except IntegrityError:
+        if submissions.filter(token_hash=token_hash).exists():
+            return FeedbackResult(Outcome.DUPLICATE, form=form)  # stored once already
+        raise
     except DatabaseError:
         logger.exception("A feedback submission for page %s could not be stored.", page.pk)
-        spam.release_token(token)
-        reservation.release()
         return FeedbackResult(Outcome.UNAVAILABLE, form=form, retry_after=UNAVAILABLE_RETRY_AFTER)
     return FeedbackResult(Outcome.STORED, form=form, submission=submission)
 
 
-def store_submission(page, form):
+def store_submission(page, form, token_hash: str):
     """Save the validated form of `page` as a FeedbackSubmission."""
     return page.get_submission_class().objects.create(
         page=page,
         form_data=form.submission_data(),
         language=i18n.page_language(page),
         topic=form.cleaned_data["topic"],
+        token_hash=token_hash,
     )

@@ -11,6 +11,7 @@ place that shows stored text (admin listing, detail page, CSV and XLSX exports, 
 it through ``safe_text`` (by way of ``FeedbackSubmission.get_data``).
 """
 
+import json
 import re
 import unicodedata
 
@@ -56,13 +57,26 @@ def safe_text(value):
     """Stored `value` made safe to encode and show: strings and lists of strings are cleaned.
 
     Lone surrogates and control characters (except tab and newline) become U+FFFD, carriage
-    returns become newlines. Other types (numbers, dates, None) pass unchanged.
+    returns become newlines. A list becomes a list of texts (Wagtail joins them for display);
+    any other structure becomes its JSON text. Numbers, booleans and None pass unchanged.
     """
     if isinstance(value, str):
         return _MULTI_LINE_FORBIDDEN.sub(REPLACEMENT, _LINE_BREAKS.sub("\n", value))
     if isinstance(value, (list, tuple)):
-        return [safe_text(item) for item in value]
+        return [_item_text(item) for item in value]
+    if isinstance(value, dict):
+        return safe_text(json.dumps(value, ensure_ascii=False, default=str))
     return value
+
+
+def _item_text(item) -> str:
+    if item is None:
+        return ""
+    if isinstance(item, str):
+        return safe_text(item)
+    if isinstance(item, (list, tuple, dict)):
+        return safe_text(json.dumps(item, ensure_ascii=False, default=str))
+    return safe_text(str(item))
 
 
 def one_line(value) -> str:

@@ -34,11 +34,7 @@ def serve_feedback_form(page, request, *args, **kwargs):
 
     if request_too_large(request):
         return render_too_large(page, request)
-    try:
-        result = receive_feedback(page, request, request.POST)
-    except DatabaseError:
-        logger.exception("The feedback page %s could not read the database.", page.pk)
-        return render_unavailable(page, request, form=None)
+    result = receive_feedback(page, request, request.POST)
     if result.outcome is Outcome.RATE_LIMITED:
         response = render_refusal(
             page,
@@ -49,11 +45,11 @@ def serve_feedback_form(page, request, *args, **kwargs):
         )
         response["Retry-After"] = str(result.retry_after)
         return response
-    if result.outcome is Outcome.INVALID:
+    if result.outcome in (Outcome.INVALID, Outcome.EXPIRED):
         return render_form(page, request, result.form)
     if result.outcome is Outcome.UNAVAILABLE:
         return render_unavailable(page, request, form=result.form)
-    # Stored, caught as spam, or sent twice (the first one was stored): the same redirect,
+    # Stored, caught as spam, or sent again (the first one is stored): the same redirect,
     # so a bot cannot tell them apart, and reloading the thank-you page sends nothing again.
     return HttpResponseRedirect(f"{page.get_url(request)}?{SENT_PARAMETER}=1", status=303)
 

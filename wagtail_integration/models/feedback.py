@@ -243,6 +243,17 @@ class FeedbackSubmission(AbstractFormSubmission):
         verbose_name=_("topic"),
         help_text=_("The working group the feedback is about; empty for general feedback."),
     )
+    token_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("form token hash"),
+        help_text=_(
+            "SHA-256 of the signed form this was sent with: each form is stored once at most."
+        ),
+    )
     status = models.CharField(
         max_length=16,
         choices=FeedbackStatus.choices,
