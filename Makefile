@@ -2,24 +2,46 @@
 # Each creates its virtualenv on first use and reinstalls when the package metadata changes.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
-# Django 6 needs Python 3.12: a pyenv-installed one, or one on PATH that really runs.
-PYTHON312 ?= $(firstword $(wildcard $(shell pyenv root 2>/dev/null)/versions/3.12*/bin/python3.12) \
-	$(shell python3.12 -c 'import sys; print(sys.executable)' 2>/dev/null))
+# The other suites each need one Python version: a pyenv-installed one, or one on PATH that
+# really runs (a pyenv shim exists even for a version that is not installed).
+PYENV_ROOT_DIR := $(shell pyenv root 2>/dev/null)
+find-python = $(firstword $(wildcard $(PYENV_ROOT_DIR)/versions/$(1)*/bin/python$(1)) \
+	$(shell python$(1) -c 'import sys; print(sys.executable)' 2>/dev/null))
+PYTHON310 ?= $(call find-python,3.10)
+PYTHON312 ?= $(call find-python,3.12)
+PYTHON313 ?= $(call find-python,3.13)
 VENV := .venv
 VENV74 := .venv-wagtail74
-VENVDJ6 := .venv-django6
+VENVDJ60 := .venv-django60
+VENVDJ61 := .venv-django61
 MANAGE := $(VENV)/bin/python example_site/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: print-python312 help install demo test test-wagtail8 test-wagtail74 test-django6 test-all lint format migrations messages clean
+# The test matrix. CI (.ci/run) runs the first three suites, and the classifiers in setup.cfg
+# declare their versions (tests/test_packaging.py checks that they agree): the oldest Wagtail on
+# the oldest Python, and Django 6.1 on Python 3.12, which a fresh install there resolves. To keep
+# CI within its time the slow tests (builds, a `wagtail start` host, the example site) run there
+# in the Django 6.1 suite only. `make test-all` runs all four suites in full.
+#   make test            Python 3.11  Django 5.2  Wagtail 8
+#   make test-wagtail74  Python 3.10  Django 5.2  Wagtail 7.4 LTS
+#   make test-django61   Python 3.12  Django 6.1  Wagtail 8
+#   make test-django60   Python 3.13  Django 6.0  Wagtail 8  (not run by CI, so not declared)
+WAGTAIL74 := wagtail>=7.4,<7.5
+DJANGO60 := Django>=6.0,<6.1
+DJANGO61 := Django>=6.1,<6.2
+
+.PHONY: print-pythons help install demo test test-wagtail8 test-wagtail74 test-django6 test-django60 test-django61 test-all lint format migrations messages clean
 
 help:
 	@echo "make demo            run the example site on http://$(HOST):$(PORT)/ with demo content"
-	@echo "make test            run the test suite (Wagtail 8) in $(VENV)"
-	@echo "make test-wagtail74  run the test suite against Wagtail 7.4 LTS in $(VENV74)"
-	@echo "make test-django6    run the test suite on Python 3.12 with Django 6.0 in $(VENVDJ6)"
-	@echo "make test-all        all of the above"
+	@echo "make test            run the test suite (Python 3.11, Django 5.2, Wagtail 8) in $(VENV)"
+	@echo "make test-wagtail74  the suite on Python 3.10, Django 5.2, Wagtail 7.4 LTS in $(VENV74)"
+	@echo "make test-django61   the suite on Python 3.12, Django 6.1, Wagtail 8 in $(VENVDJ61)"
+	@echo "make test-django60   the suite on Python 3.13, Django 6.0, Wagtail 8 in $(VENVDJ60)"
+	@echo "                     (not run by CI)"
+	@echo "make test-django6    test-django60 and test-django61"
+	@echo "make test-all        all four suites in full (CI, .ci/run, runs the first three)"
 	@echo "make lint            ruff check and ruff format --check"
 	@echo "make migrations      regenerate migrations with the oldest supported Wagtail (7.4)"
 
@@ -29,18 +51,26 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-$(VENV74)/.installed: setup.cfg pyproject.toml
-	test -x $(VENV74)/bin/python || $(PYTHON) -m venv $(VENV74)
-	$(VENV74)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV74)/bin/python -m pip install --quiet -e ".[dev]" "wagtail>=7.4,<7.5"
-	touch $@
+# $(call make-venv,DIRECTORY,PYTHON,VERSION,REQUIREMENTS): a virtualenv on Python VERSION with
+# the package and REQUIREMENTS; one left over on another Python version is made anew.
+define make-venv
+	@test -n "$(2)" || (echo "$(1) needs Python $(3), which was not found: \
+	pyenv install $(3), or put a python$(3) on PATH." && exit 1)
+	$(1)/bin/python -c 'import sys; sys.exit("%d.%d" % sys.version_info[:2] != "$(3)")' \
+	2>/dev/null || (rm -rf $(1) && $(2) -m venv $(1))
+	$(1)/bin/python -m pip install --quiet --upgrade pip
+	$(1)/bin/python -m pip install --quiet -e ".[dev]" "$(4)"
+	touch $(1)/.installed
+endef
 
-$(VENVDJ6)/.installed: setup.cfg pyproject.toml
-	@test -n "$(PYTHON312)" || (echo "Django 6 needs Python 3.12, which was not found." && exit 1)
-	test -x $(VENVDJ6)/bin/python || $(PYTHON312) -m venv $(VENVDJ6)
-	$(VENVDJ6)/bin/python -m pip install --quiet --upgrade pip
-	$(VENVDJ6)/bin/python -m pip install --quiet -e ".[dev]" "Django>=6.0,<6.1"
-	touch $@
+$(VENV74)/.installed: setup.cfg pyproject.toml
+	$(call make-venv,$(VENV74),$(PYTHON310),3.10,$(WAGTAIL74))
+
+$(VENVDJ60)/.installed: setup.cfg pyproject.toml
+	$(call make-venv,$(VENVDJ60),$(PYTHON313),3.13,$(DJANGO60))
+
+$(VENVDJ61)/.installed: setup.cfg pyproject.toml
+	$(call make-venv,$(VENVDJ61),$(PYTHON312),3.12,$(DJANGO61))
 
 install: $(VENV)/.installed
 
@@ -63,10 +93,15 @@ test-wagtail8: $(VENV)/.installed
 test-wagtail74: $(VENV74)/.installed
 	$(VENV74)/bin/python -m pytest $(PYTEST_ARGS)
 
-test-django6: $(VENVDJ6)/.installed
-	$(VENVDJ6)/bin/python -m pytest $(PYTEST_ARGS)
+test-django60: $(VENVDJ60)/.installed
+	$(VENVDJ60)/bin/python -m pytest $(PYTEST_ARGS)
 
-test-all: test-wagtail8 test-wagtail74 test-django6
+test-django61: $(VENVDJ61)/.installed
+	$(VENVDJ61)/bin/python -m pytest $(PYTEST_ARGS)
+
+test-django6: test-django60 test-django61
+
+test-all: test-wagtail8 test-wagtail74 test-django61 test-django60
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -85,8 +120,11 @@ messages: $(VENV)/.installed
 	cd wagtail_integration && ../$(VENV)/bin/django-admin makemessages --all --no-obsolete
 	cd wagtail_integration && ../$(VENV)/bin/django-admin compilemessages
 
-print-python312:
-	@echo $(PYTHON312)
+# The interpreters the suites beyond `make test` use; an empty value is a missing one.
+print-pythons:
+	@echo "3.10: $(PYTHON310)"
+	@echo "3.12: $(PYTHON312)"
+	@echo "3.13: $(PYTHON313)"
 
 clean:
-	rm -rf $(VENV) $(VENV74) $(VENVDJ6) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV74) $(VENVDJ60) $(VENVDJ61) .venv-django6 build dist *.egg-info .pytest_cache .ruff_cache

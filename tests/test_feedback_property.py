@@ -14,7 +14,7 @@ from wagtail_integration.models import FeedbackSubmission
 
 from .test_feedback_text import api_url, render_everything
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 # Every code point, lone surrogates and every control character included.
 ANY_TEXT = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=60)
@@ -28,7 +28,7 @@ def marker() -> str:
 
 
 @settings(
-    max_examples=20,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
