@@ -4,7 +4,6 @@ import json
 import os
 import re
 import shlex
-import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .factories import make_concept
+from .process_helpers import run
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -38,19 +38,6 @@ SMOKE_SCRIPT = textwrap.dedent(
         print(page.url, response.status_code, page.title in response.content.decode())
     """
 )
-
-
-def run(*args, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [str(arg) for arg in args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result
 
 
 I18N_SMOKE_SCRIPT = textwrap.dedent(
