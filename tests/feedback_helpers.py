@@ -24,3 +24,13 @@ def post_feedback(client, page, client_address: str = "127.0.0.1", **values):
         {name: value for name, value in data.items() if value is not None},
         REMOTE_ADDR=client_address,
     )
+
+
+def post_expired_form(client, page, settings, message: str):
+    """Send a filled-in form whose token has expired; the form comes back with a fresh one."""
+    data = fetch_form(client, page)
+    data.update(message=message, consent="on")
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = -1
+    response = client.post(page.url, data)
+    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = 86400
+    return response

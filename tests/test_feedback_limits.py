@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail_integration.feedback import spam
 from wagtail_integration.models import FeedbackSubmission
 
-from .feedback_helpers import fetch_form, post_feedback
+from .feedback_helpers import fetch_form, post_expired_form, post_feedback
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("instant_feedback")]
 
@@ -88,11 +88,7 @@ def test_an_expired_form_keeps_its_slot_so_old_tokens_buy_no_free_posts(
     client, feedback_page, settings
 ):
     settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "2/h"
-    data = fetch_form(client, feedback_page)
-    data.update(message="Alt", consent="on")
-    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = -1
-    expired = client.post(feedback_page.url, data)
-    settings.WAGTAIL_INTEGRATION_FEEDBACK_MAX_SECONDS = 86400
+    expired = post_expired_form(client, feedback_page, settings, "Alt")
 
     resent = client.post(feedback_page.url, expired.context["form"].data)
     third = post_feedback(client, feedback_page)

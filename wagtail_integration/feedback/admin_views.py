@@ -24,7 +24,7 @@ from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsLis
 
 from ..models.feedback import FeedbackStatus, FeedbackSubmission
 from .choices import display_choice
-from .notifications import display_value
+from .text import safe_text
 
 # A spreadsheet would run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -114,6 +114,14 @@ class FeedbackSubmissionsListView(SubmissionsListView):
                 if name in lookup:
                     value = display_choice(data.get(name), lookup[name])
                     row["fields"][index] = ", ".join(value) if isinstance(value, list) else value
+
+
+def display_value(value) -> str:
+    """A stored value as text for the admin's detail page (safe, lists joined)."""
+    value = safe_text(value)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return "" if value is None else str(value)
 
 
 class SubmissionStatusForm(forms.ModelForm):

@@ -12,7 +12,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormP
 from .. import conf
 from . import spam
 from .choices import CHOICE_FIELD_TYPES, stable_choices, versions_by_key
-from .text import check_text
+from .text import check_texts
 
 GENERAL_TOPIC = "general"
 # The most digits an editor's number field takes (a phone number or an amount in cents fit).
@@ -53,25 +53,22 @@ class FeedbackForm(BaseForm):
         marked, for the resident to correct; their errors are added in ``clean``.
         """
         checked = data.copy()
+        from_html = hasattr(data, "getlist")  # a QueryDict; the API passes a plain dict
         for name, field in self.base_fields.items():
             key = self.add_prefix(name)
             if key not in data:
                 continue
-            multiline = isinstance(field.widget, forms.Textarea)
-            many = hasattr(data, "getlist")
-            values = data.getlist(key) if many else data[key]
-            results = [
-                check_text(value, multiline=multiline) if isinstance(value, str) else (value, None)
-                for value in (values if isinstance(values, list) else [values])
-            ]
-            errors = [error for _value, error in results if error]
-            if errors:
-                self.text_errors[name] = errors[0]
-            cleaned = [value for value, _error in results]
-            if many:
-                checked.setlist(key, cleaned)
+            raw = data.getlist(key) if from_html else data[key]
+            values, error = check_texts(
+                raw if isinstance(raw, list) else [raw],
+                multiline=isinstance(field.widget, forms.Textarea),
+            )
+            if error:
+                self.text_errors[name] = error
+            if from_html:
+                checked.setlist(key, values)
             else:
-                checked[key] = cleaned if isinstance(values, list) else cleaned[0]
+                checked[key] = values if isinstance(raw, list) else values[0]
         return checked
 
     def clean(self):

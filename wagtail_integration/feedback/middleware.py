@@ -2,19 +2,21 @@
 
 Django refuses to read a body larger than ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (2.5 MB by default)
 with ``RequestDataTooBig``, and CSRF middleware reads the body of every POST before any page
-code runs: without this middleware such a post ends as a bare "Bad Request" page. Posts below
-that size reach the feedback page, which refuses what is over the feedback cap itself.
+code runs: without this middleware such a post ends as a bare "Bad Request" page. The
+middleware applies the feedback page's own size check (``submissions.request_too_large``),
+so a post over the feedback cap gets the same answer here as from the page.
 
 Neither Wagtail nor Django offers a per-page hook that runs before CSRF middleware, so this
 small middleware does it. Put it anywhere after ``LocaleMiddleware``; it reads the declared
 length only and never the body.
 """
 
-from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from wagtail.models import Page
+
+from .submissions import request_too_large
 
 
 class FeedbackRequestSizeMiddleware:
@@ -24,22 +26,13 @@ class FeedbackRequestSizeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method == "POST" and exceeds_django_limit(request):
+        if request.method == "POST" and request_too_large(request):
             page = feedback_page_for(request)
             if page is not None:
                 from .views import render_too_large
 
                 return render_too_large(page, request)
         return self.get_response(request)
-
-
-def exceeds_django_limit(request: HttpRequest) -> bool:
-    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    try:
-        length = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return True  # as the feedback page judges it: an unreadable length is refused
-    return limit is not None and length > limit
 
 
 def feedback_page_for(request: HttpRequest):

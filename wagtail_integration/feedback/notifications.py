@@ -121,14 +121,6 @@ def reply_to_addresses(address) -> list[str]:
     return [address]
 
 
-def display_value(value) -> str:
-    """A stored value as text for the admin's detail page (safe, lists joined)."""
-    value = safe_text(value)
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return "" if value is None else str(value)
-
-
 def admin_listing_url(page) -> str:
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     return base + reverse("wagtailforms:list_submissions", args=[page.pk])

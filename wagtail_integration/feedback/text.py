@@ -53,6 +53,17 @@ def check_text(value: str, *, multiline: bool) -> tuple[str, str | None]:
     return unicodedata.normalize("NFC", value), None
 
 
+def check_texts(values: list, *, multiline: bool) -> tuple[list, str | None]:
+    """``check_text`` for each text of a field's values (other values pass unchanged), and the
+    first error, if any."""
+    results = [
+        check_text(value, multiline=multiline) if isinstance(value, str) else (value, None)
+        for value in values
+    ]
+    errors = [error for _value, error in results if error]
+    return [value for value, _error in results], (errors[0] if errors else None)
+
+
 def safe_text(value):
     """Stored `value` made safe to encode and show: strings and lists of strings are cleaned.
 

@@ -168,7 +168,13 @@ class FeedbackFormPage(AbstractEmailForm):
         return privacy_page
 
     def get_form_class(self):
-        return self.form_builder(self.get_form_fields(), page=self).get_form_class()
+        """The form class, built once per page object: the API reads its fields before the
+        post is validated with it, and building it queries fields, topics and choices."""
+        if not hasattr(self, "_form_class"):
+            self._form_class = self.form_builder(
+                self.get_form_fields(), page=self
+            ).get_form_class()
+        return self._form_class
 
     def get_submission_class(self):
         return FeedbackSubmission
