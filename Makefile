@@ -114,7 +114,7 @@ format: $(VENV)/.installed
 # Migrations are generated with the oldest supported Wagtail so that they apply on every
 # supported version (newer Wagtail versions read older block definitions, not the reverse).
 migrations: $(VENV74)/.installed
-	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(VENV74)/bin/django-admin makemigrations wagtail_integration
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(VENV74)/bin/django-admin makemigrations wagtail_integration wagtail_integration_feedback
 
 messages: $(VENV)/.installed
 	cd wagtail_integration && ../$(VENV)/bin/django-admin makemessages --all --no-obsolete

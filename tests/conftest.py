@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Site
 
-from wagtail_integration.models import FeedbackSettings
+from wagtail_integration.feedback.models import FeedbackSettings
 
 from .factories import make_concept_tree, make_feedback_page
 

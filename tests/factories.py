@@ -8,9 +8,9 @@ import itertools
 
 from wagtail.models import Page
 
+from wagtail_integration.feedback.models import FeedbackFormPage
 from wagtail_integration.models import (
     ConceptPhasePage,
-    FeedbackFormPage,
     IntegrationConceptPage,
     MeasurePage,
     WorkingGroupPage,

@@ -13,6 +13,7 @@ WAGTAIL_HAS_API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
 
 INSTALLED_APPS = [
     "wagtail_integration",
+    "wagtail_integration.feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -99,4 +100,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # A real, shared-nothing cache is fine for tests; the system check about it is silenced here
 # and tested on its own.
-SILENCED_SYSTEM_CHECKS = ["wagtail_integration.W001"]
+SILENCED_SYSTEM_CHECKS = ["wagtail_integration_feedback.W001"]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from wagtail_integration.models import FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackSubmission
 
 from .i18n_helpers import translate_tree
 

@@ -133,7 +133,9 @@ def test_v2_find_by_id_answers_hostile_ids_without_500(client, home_page, name):
 def test_v2_valid_filters_still_work(client, home_page):
     tree = make_concept_tree(home_page, groups=1, measures_per_group=2)
 
-    by_phase = client.get(f"{V2_MEASURES}&phase={tree['phase'].pk}&offset=1&search_operator=and")
+    by_phase = client.get(
+        f"{V2_MEASURES}&descendant_of={tree['phase'].pk}&offset=1&search_operator=and"
+    )
     by_date = client.get(f"{V2_MEASURES}&start_date=2020-01-01")
 
     assert by_phase.status_code == 200 and by_phase.json()["meta"]["total_count"] == 3

@@ -3,14 +3,21 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from wagtail_integration.models import MeasurePage, PhaseMilestone, WorkingGroupMember
+from wagtail_integration.models import (
+    IntegrationConceptPage,
+    MeasurePage,
+    PhaseMilestone,
+    WorkingGroupMember,
+)
 
-from .factories import make_concept_tree, make_measure
+from .factories import make_concept_tree, make_measure, make_phase
 from .i18n_helpers import translate_tree
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +42,7 @@ def test_v2_lists_measures_with_status_and_filters_by_group_and_status(client, h
     tree = make_concept_tree(home_page, groups=2, measures_per_group=3)
     group = tree["groups"][0]
 
-    items = v2_measures(client, working_group=group.pk)
+    items = v2_measures(client, child_of=group.pk)
     implemented = v2_measures(client, status="in_progress")
 
     assert [item["title"] for item in items] == ["Measure 1.1", "Measure 1.2", "Measure 1.3"]
@@ -47,7 +54,8 @@ def test_v2_lists_measures_with_status_and_filters_by_group_and_status(client, h
     assert {i["working_group"] for i in items} == {group.pk}
     assert {i["phase"] for i in items} == {tree["phase"].pk}
     assert [i["title"] for i in implemented] == ["Measure 1.3", "Measure 2.3"]
-    assert v2_measures(client, child_of=group.pk) == items  # Wagtail's own tree filter agrees
+    in_phase = v2_measures(client, descendant_of=tree["phase"].pk)
+    assert len(in_phase) == 7  # two groups of three and the measure of the phase
 
 
 def test_v2_measure_of_a_phase_has_no_group(client, home_page):
@@ -64,9 +72,7 @@ def test_v2_bad_filter_values_are_client_errors(client, home_page):
     make_concept_tree(home_page, groups=1, measures_per_group=1)
 
     assert (
-        client.get(
-            "/api/v2/pages/?type=wagtail_integration.MeasurePage&working_group=abc"
-        ).status_code
+        client.get("/api/v2/pages/?type=wagtail_integration.MeasurePage&child_of=abc").status_code
         == 400
     )
     assert v2_measures(client, status="nonsense") == []
@@ -141,7 +147,7 @@ def test_v3_filters_measures_by_group_and_status_and_details_them(client, home_p
     group = tree["groups"][1]
     base = "/api/v3/pages/?type=wagtail_integration.MeasurePage"
 
-    by_group = client.get(f"{base}&working_group={group.pk}").json()["items"]
+    by_group = client.get(f"{base}&child_of={group.pk}").json()["items"]
     by_status = client.get(f"{base}&status=planned").json()["items"]
     detail = client.get(f"/api/v3/pages/{by_group[0]['id']}/").json()
 
@@ -208,31 +214,57 @@ def test_listing_200_measures_uses_as_many_queries_as_listing_20(client, home_pa
     assert MeasurePage.objects.descendant_of(large["concept"]).count() == 201
 
 
-def test_moving_a_measure_updates_its_group_and_phase(client, home_page):
+def group_and_phase_everywhere(client, measure) -> set[tuple]:
+    """A measure's (group, phase) titles as the model, its page, API v2 and the list show them."""
+    measure = MeasurePage.objects.get(pk=measure.pk)
+    concept_title = measure.get_ancestors().type(IntegrationConceptPage).get().title
+    crumbs = [
+        link.get_text()
+        for link in BeautifulSoup(client.get(measure.url).content, "html.parser").select(
+            ".wi-breadcrumbs a:not([aria-current])"
+        )
+    ]
+    below_concept = crumbs[crumbs.index(concept_title) + 1 :]
+    v2 = client.get(f"/api/v2/pages/{measure.pk}/").json()
+    (listed,) = [
+        item
+        for item in client.get("/api/standalone/integration/measures/").json()["items"]
+        if item["id"] == measure.pk
+    ]
+
+    def titles(group_id, phase_id) -> tuple:
+        group = Page.objects.get(pk=group_id).title if group_id else None
+        return (group, Page.objects.get(pk=phase_id).title)
+
+    return {
+        titles(measure.working_group_id, measure.phase_id),
+        (below_concept[1] if len(below_concept) > 1 else None, below_concept[0]),
+        titles(v2["working_group"], v2["phase"]),
+        titles(listed["working_group"], listed["phase"]),
+    }
+
+
+def test_moving_a_measure_between_groups_shows_its_new_group_everywhere_at_once(client, home_page):
     tree = make_concept_tree(home_page, groups=2, measures_per_group=1)
-    measure = tree["measures"][0]
+    measure, other_group, phase = tree["measures"][0], tree["groups"][1], tree["phase"]
+    assert group_and_phase_everywhere(client, measure) == {("Working group 1", "Phase 2")}
 
-    measure.move(tree["groups"][1], pos="last-child")
-    measure = MeasurePage.objects.get(pk=measure.pk)
-    assert measure.working_group_id == tree["groups"][1].pk
-
-    measure.move(tree["phase"], pos="last-child")
-    measure = MeasurePage.objects.get(pk=measure.pk)
-    assert (measure.working_group_id, measure.phase_id) == (None, tree["phase"].pk)
+    with transaction.atomic():  # nothing waits for the move's transaction to close
+        measure.move(other_group, pos="last-child")
+        assert group_and_phase_everywhere(client, measure) == {("Working group 2", "Phase 2")}
+        measure.move(phase, pos="last-child")
+        assert group_and_phase_everywhere(client, measure) == {(None, "Phase 2")}
 
 
-def test_moving_a_group_to_another_phase_moves_its_measures_with_it(home_page):
-    from .factories import make_phase
-
+def test_moving_a_group_to_another_phase_moves_its_measures_with_it_at_once(client, home_page):
     tree = make_concept_tree(home_page, groups=1, measures_per_group=2)
+    group = tree["groups"][0]
     other_phase = make_phase(tree["concept"], title="Phase 3", number=3)
 
-    tree["groups"][0].move(other_phase, pos="last-child")
-
-    phases = set(
-        MeasurePage.objects.filter(working_group=tree["groups"][0]).values_list("phase", flat=True)
-    )
-    assert phases == {other_phase.pk}
+    with transaction.atomic():
+        group.move(other_phase, pos="last-child")
+        for measure in tree["measures"][:2]:
+            assert group_and_phase_everywhere(client, measure) == {("Working group 1", "Phase 3")}
 
 
 def test_new_measure_knows_its_group_and_phase(home_page):

@@ -20,9 +20,14 @@ from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 from wagtail_integration.models import (
-    ConceptPhasePage, FeedbackFormPage, IntegrationConceptPage, MeasurePage, PhaseMilestone,
-    WorkingGroupMember, WorkingGroupPage,
+    ConceptPhasePage,
+    IntegrationConceptPage,
+    MeasurePage,
+    PhaseMilestone,
+    WorkingGroupMember,
+    WorkingGroupPage,
 )
+from wagtail_integration.feedback.models import FeedbackFormPage
 german = dict(locale__language_code="de")
 concepts = IntegrationConceptPage.objects.live().select_related("locale")
 client = Client()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from wagtail_integration.models import FeedbackFormPage, FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackFormPage, FeedbackSubmission
 
 from .admin_helpers import export_csv_rows, export_xlsx_cells, export_xlsx_rows, listing_url
 
@@ -53,7 +53,7 @@ def test_listing_filters_by_status(admin_client, feedback_page):
 
 def test_editor_changes_the_status_on_the_submission_page(admin_client, feedback_page):
     submission = submit(feedback_page, message=HOSTILE_MESSAGE)
-    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
 
     page = admin_client.get(url)
     response = admin_client.post(url, {"status": "in_progress"})
@@ -68,7 +68,7 @@ def test_editor_changes_the_status_on_the_submission_page(admin_client, feedback
 
 def test_invalid_status_is_refused(admin_client, feedback_page):
     submission = submit(feedback_page)
-    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
 
     response = admin_client.post(url, {"status": "deleted"})
 
@@ -78,7 +78,7 @@ def test_invalid_status_is_refused(admin_client, feedback_page):
 
 
 def test_unknown_submission_is_a_404(admin_client, feedback_page):
-    url = reverse("wagtail_integration:feedback_submission", args=[999999])
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[999999])
     # LocaleMiddleware first redirects an unknown path to its language-prefixed form.
     assert admin_client.get(url, follow=True).status_code == 404
 
@@ -126,9 +126,11 @@ def test_user_without_page_permission_cannot_see_or_export_submissions(
         client.get(listing_url(feedback_page)),
         client.get(listing_url(feedback_page, export="csv")),
         client.get(listing_url(feedback_page, export="xlsx")),
-        client.get(reverse("wagtail_integration:feedback_submission", args=[submission.pk])),
+        client.get(
+            reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
+        ),
         client.post(
-            reverse("wagtail_integration:feedback_submission", args=[submission.pk]),
+            reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk]),
             {"status": "closed"},
         ),
     ]
@@ -159,7 +161,7 @@ def test_user_with_permission_on_the_concept_sees_its_submissions(
 
 def test_anonymous_visitor_is_sent_to_the_login(client, feedback_page):
     submission = submit(feedback_page)
-    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
 
     assert client.get(url).status_code == 302
     assert client.get(listing_url(feedback_page)).status_code == 302
@@ -168,7 +170,8 @@ def test_anonymous_visitor_is_sent_to_the_login(client, feedback_page):
 def add_feedback_page_with_field(client, concept, label: str):
     """Post the page editor's form for a new feedback page with one added field."""
     url = reverse(
-        "wagtailadmin_pages:add", args=["wagtail_integration", "feedbackformpage", concept.pk]
+        "wagtailadmin_pages:add",
+        args=["wagtail_integration_feedback", "feedbackformpage", concept.pk],
     )
     field = {
         "label": label,
@@ -227,7 +230,7 @@ def test_submission_page_shows_a_local_date_and_dashes_for_empty_values(
     admin_client, feedback_page
 ):
     submission = submit(feedback_page, name="")
-    url = reverse("wagtail_integration:feedback_submission", args=[submission.pk])
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
 
     content = admin_client.get(url).content.decode()
 

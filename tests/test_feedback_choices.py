@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from wagtail_integration.feedback.models import FeedbackFormField, FeedbackSubmission
 from wagtail_integration.feedback.notifications import build_email
-from wagtail_integration.models import FeedbackFormField, FeedbackSubmission
 
 from .admin_helpers import export_csv_rows, export_xlsx_rows, listing_url
 from .feedback_helpers import post_feedback
@@ -86,7 +86,7 @@ def test_answers_in_both_languages_share_one_value_and_show_the_viewed_forms_lab
     german_row = FeedbackSubmission.objects.filter(page=district_form["de"]).first()
     assert "Stadtteil: Nord" in build_email(german_row).body
     detail = admin_client.get(
-        reverse("wagtail_integration:feedback_submission", args=[german_row.pk])
+        reverse("wagtail_integration_feedback:feedback_submission", args=[german_row.pk])
     )
     assert "Nord" in detail.content.decode()
 

@@ -35,7 +35,7 @@ print(make_feedback_page(tree["concept"]).pk)
 
 COUNT = """
 import django; django.setup()
-from wagtail_integration.models import FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackSubmission
 print(FeedbackSubmission.objects.count())
 """
 

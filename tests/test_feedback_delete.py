@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import GroupPagePermission
 
-from wagtail_integration.models import FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackSubmission
 
 from .factories import make_feedback_page
 from .i18n_helpers import translate, translate_tree
@@ -30,7 +30,7 @@ def listing_url(page) -> str:
 
 
 def delete_url(page) -> str:
-    return reverse("wagtail_integration:feedback_delete_submissions", args=[page.pk])
+    return reverse("wagtail_integration_feedback:feedback_delete_submissions", args=[page.pk])
 
 
 def selecting(*submissions) -> dict:

@@ -5,7 +5,7 @@ import logging
 import pytest
 from bs4 import BeautifulSoup
 
-from wagtail_integration.models import FeedbackFormField, FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackFormField, FeedbackSubmission
 
 from .factories import make_concept, make_feedback_page
 from .feedback_helpers import fetch_form, post_feedback
@@ -209,7 +209,7 @@ def test_feedback_page_elsewhere_can_name_its_concept(client, home_page, concept
 
 
 def test_feedback_page_parent_types_follow_the_setting(settings, home_page):
-    from wagtail_integration.models import FeedbackFormPage
+    from wagtail_integration.feedback.models import FeedbackFormPage
 
     concept = make_concept(home_page)
     FeedbackFormPage._clean_parent_page_models = None  # Wagtail caches the resolved types
@@ -235,7 +235,7 @@ def test_form_token_is_fresh_on_every_view(client, feedback_page):
 
 
 def test_showing_the_form_writes_nothing(client, feedback_page, django_assert_num_queries):
-    from wagtail_integration.models import FeedbackSettings
+    from wagtail_integration.feedback.models import FeedbackSettings
 
     client.get(feedback_page.url)
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from wagtail_integration.feedback import spam
-from wagtail_integration.models import FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackSubmission
 
 from .feedback_helpers import fetch_form, post_expired_form, post_feedback
 
@@ -239,7 +239,7 @@ def test_every_page_id_is_bounded_on_both_operations(client, page_id):
 
 
 def test_huge_submission_id_in_the_admin_is_404(admin_client):
-    url = reverse("wagtail_integration:feedback_submission", args=[1]).replace("/1/", "/")
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[1]).replace("/1/", "/")
     response = admin_client.get(f"{url}{10**30}/")
 
     assert response.status_code == 404

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from wagtail_integration.models import FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackSubmission
 
 from .factories import make_feedback_page
 
@@ -82,7 +82,7 @@ def test_form_page_outside_every_site_uses_the_default_period(feedback_settings)
 def test_inner_site_keeps_its_own_longer_period(feedback_settings, home_page):
     from wagtail.models import Site
 
-    from wagtail_integration.models import FeedbackSettings
+    from wagtail_integration.feedback.models import FeedbackSettings
 
     feedback_settings.retention_days = 30
     feedback_settings.save()
@@ -98,7 +98,7 @@ def test_inner_site_keeps_its_own_longer_period(feedback_settings, home_page):
 
 
 def test_purge_and_dry_run_create_no_settings(feedback_page):
-    from wagtail_integration.models import FeedbackSettings
+    from wagtail_integration.feedback.models import FeedbackSettings
 
     purge("--dry-run")
     purge()
@@ -152,7 +152,7 @@ def test_a_site_per_language_keeps_its_own_period_for_its_own_root(
     period for the German pages; the Arabic pages, claimed by both, go to the default site."""
     from wagtail.models import Site
 
-    from wagtail_integration.models import FeedbackSettings
+    from wagtail_integration.feedback.models import FeedbackSettings
 
     german_page = feedback_page_in_three_languages[1]
     feedback_settings.retention_days = 30

@@ -5,7 +5,7 @@ from django.core import signing
 from django.core.cache import cache
 
 from wagtail_integration.feedback import spam
-from wagtail_integration.models import FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackSubmission
 
 from .feedback_helpers import fetch_form, post_expired_form, post_feedback
 
@@ -152,7 +152,7 @@ def test_oversized_request_is_refused_before_it_is_read(client, feedback_page, s
 def test_invalid_rate_limit_setting_is_reported_clearly(settings):
     from django.core.exceptions import ImproperlyConfigured
 
-    from wagtail_integration import conf
+    from wagtail_integration.feedback import conf
 
     settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "five per hour"
     with pytest.raises(ImproperlyConfigured, match="must look like '5/h'"):

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from wagtail_integration.feedback import spam
+from wagtail_integration.feedback.models import FeedbackFormField, FeedbackSubmission
 from wagtail_integration.feedback.notifications import build_email
 from wagtail_integration.feedback.text import check_text, safe_text
-from wagtail_integration.models import FeedbackFormField, FeedbackSubmission
 
 from .admin_helpers import export_csv_rows, export_xlsx_rows, listing_url
 from .factories import make_feedback_page
@@ -46,7 +46,7 @@ def render_everything(client, page, submissions=None) -> dict:
     listing = client.get(listing_url(page))
     assert listing.status_code == 200
     details = [
-        client.get(reverse("wagtail_integration:feedback_submission", args=[row.pk]))
+        client.get(reverse("wagtail_integration_feedback:feedback_submission", args=[row.pk]))
         for row in submissions
     ]
     assert all(detail.status_code == 200 for detail in details)

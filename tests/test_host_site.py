@@ -24,7 +24,10 @@ SMOKE_SCRIPT = textwrap.dedent(
     from django.test import Client
     from wagtail.models import Site
     from wagtail_integration.models import (
-        ConceptPhasePage, IntegrationConceptPage, MeasurePage, WorkingGroupPage,
+        ConceptPhasePage,
+        IntegrationConceptPage,
+        MeasurePage,
+        WorkingGroupPage,
     )
 
     home = Site.objects.get(is_default_site=True).root_page

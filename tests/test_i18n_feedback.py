@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from wagtail_integration.models import FeedbackFormField, FeedbackSubmission
+from wagtail_integration.feedback.models import FeedbackFormField, FeedbackSubmission
 
 from .feedback_helpers import post_feedback
 from .i18n_helpers import translate, translate_tree

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from wagtail_integration.feedback.models import FeedbackFormField
 from wagtail_integration.models import (
     ConceptPhasePage,
-    FeedbackFormField,
     MeasurePage,
     PhaseMilestone,
     WorkingGroupMember,
@@ -109,7 +109,7 @@ def test_translatable_and_synchronized_fields_are_declared_explicitly():
     assert field["clean_name"] == "SynchronizedField"
     assert field["label"] == "TranslatableField"
     assert field["choices"] == "TranslatableField"
-    from wagtail_integration.models import FeedbackFormPage
+    from wagtail_integration.feedback.models import FeedbackFormPage
 
     assert kinds(FeedbackFormPage)["to_address"] == "SynchronizedField"
 

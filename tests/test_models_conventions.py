@@ -15,12 +15,15 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Orderable, Page, TranslatableMixin
 
-from wagtail_integration.apps import missing_required_apps
-from wagtail_integration.models import (
-    ConceptPhasePage,
+from wagtail_integration.apps import WagtailIntegrationConfig, missing_apps
+from wagtail_integration.feedback.apps import WagtailIntegrationFeedbackConfig
+from wagtail_integration.feedback.models import (
     FeedbackFormPage,
     FeedbackSettings,
     FeedbackSubmission,
+)
+from wagtail_integration.models import (
+    ConceptPhasePage,
     IntegrationConceptPage,
     MeasurePage,
     MeasureStatus,
@@ -102,7 +105,8 @@ def test_inlines_are_orderable():
 
 
 def test_no_app_is_missing_in_a_complete_setup():
-    assert missing_required_apps() == []
+    assert missing_apps(WagtailIntegrationConfig.required_apps) == []
+    assert missing_apps(WagtailIntegrationFeedbackConfig.required_apps) == []
 
 
 def run_check(settings_module: str) -> subprocess.CompletedProcess:
@@ -136,12 +140,26 @@ def test_a_missing_required_app_stops_start_up_with_a_plain_message():
     )
 
 
+def test_the_feedback_app_without_wagtails_form_builder_stops_start_up_with_a_plain_message():
+    result = run_check("tests.settings_without_form_builder")
+    assert result.returncode == 1
+    assert (
+        "ImproperlyConfigured: wagtail_integration.feedback needs these apps in INSTALLED_APPS: "
+        "'wagtail.contrib.forms' (the feedback form is built on Wagtail's form builder)"
+    ) in result.stderr
+
+
+def test_the_content_app_needs_neither_the_form_builder_nor_site_settings():
+    result = run_check("tests.settings_content_only")
+    assert result.returncode == 0, result.stderr
+
+
 def test_rate_limit_cache_warning(settings):
-    from wagtail_integration.checks import check_rate_limit_cache
+    from wagtail_integration.feedback.checks import check_rate_limit_cache
 
     settings.DEBUG = False
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    assert [w.id for w in check_rate_limit_cache()] == ["wagtail_integration.W001"]
+    assert [w.id for w in check_rate_limit_cache()] == ["wagtail_integration_feedback.W001"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert "each server process" in check_rate_limit_cache()[0].msg
     settings.DEBUG = True

@@ -62,19 +62,22 @@ def wheel_metadata(wheel: Path) -> Message:
 def test_wheel_carries_every_template_static_file_migration_and_catalog(distributions):
     names = set(zipfile.ZipFile(distributions.wheel).namelist())
 
-    package = distributions.source / "wagtail_integration"
+    content_app = distributions.source / "wagtail_integration"
     assets = [
         path
+        for app in (content_app, content_app / "feedback")
         for folder in ("templates", "static", "locale", "migrations")
-        for path in (package / folder).rglob("*")
+        for path in (app / folder).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     ]
     expected = sorted(str(path.relative_to(distributions.source)) for path in assets)
-    assert (
-        "wagtail_integration/templates/wagtail_integration/emails/feedback_notification.txt"
-        in (expected)
-    )
-    assert "wagtail_integration/locale/ar/LC_MESSAGES/django.mo" in expected
+    assert {
+        "wagtail_integration/feedback/templates/wagtail_integration_feedback/emails/"
+        "feedback_notification.txt",
+        "wagtail_integration/feedback/migrations/0001_initial.py",
+        "wagtail_integration/migrations/0001_initial.py",
+        "wagtail_integration/locale/ar/LC_MESSAGES/django.mo",
+    } <= set(expected)
     assert [name for name in expected if name not in names] == []
     assert not [name for name in names if name.startswith(("tests/", "example_site/"))]
 

@@ -1,1 +1,1 @@
-"""Headless access: API field serializers and the feedback endpoint."""
+"""Headless access: API field serializers, the measures router, the package's own API."""

@@ -20,3 +20,10 @@ class RelatedIdField(serializers.IntegerField):
 
     def __init__(self, foreign_key: str, **kwargs):
         super().__init__(source=f"{foreign_key}_id", read_only=True, allow_null=True, **kwargs)
+
+
+class TreeIdField(serializers.IntegerField):
+    """The id of a page above this one (a measure's group or phase), derived from the tree."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, allow_null=True, **kwargs)

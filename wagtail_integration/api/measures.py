@@ -15,7 +15,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.models import Page, Site
 
 from .. import i18n
-from ..models import MeasurePage, MeasureStatus
+from ..models import ConceptPhasePage, MeasurePage, MeasureStatus, WorkingGroupPage
 from .errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
 
 router = Router(tags=["integration measures"])
@@ -138,9 +138,11 @@ def list_measures(request: HttpRequest, filters: MeasureFilters = Query(...)):  
     if filters.status:
         measures = measures.filter(status=filters.status)
     if filters.working_group is not None:
-        measures = measures.filter(working_group_id=filters.working_group)
+        group = WorkingGroupPage.objects.filter(pk=filters.working_group).first()
+        measures = measures.child_of(group) if group else measures.none()
     if filters.phase is not None:
-        measures = measures.filter(phase_id=filters.phase)
+        phase = ConceptPhasePage.objects.filter(pk=filters.phase).first()
+        measures = measures.descendant_of(phase) if phase else measures.none()
     if filters.concept is not None:
         concept = Page.objects.filter(pk=filters.concept).first()
         measures = measures.descendant_of(concept) if concept else measures.none()

@@ -1,4 +1,6 @@
-"""The feedback form's machinery: form building, spam defences, storage, notification, purge.
+"""The feedback app: a feedback form page built on Wagtail's form builder, its submissions, site
+settings, spam defences, rate limit, notifications, retention and its API router.
 
-This package is the only writer of feedback submissions.
+Add ``"wagtail_integration.feedback"`` to ``INSTALLED_APPS`` after ``"wagtail_integration"``.
+Its modules depend on the content app; the content app never imports this package.
 """

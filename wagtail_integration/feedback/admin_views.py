@@ -22,8 +22,8 @@ from wagtail.admin import messages
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 
-from ..models.feedback import FeedbackStatus, FeedbackSubmission
 from .choices import display_choice
+from .models import FeedbackStatus, FeedbackSubmission
 from .text import safe_text
 
 # A spreadsheet would run a cell starting with one of these as a formula.
@@ -75,7 +75,7 @@ class FeedbackSubmissionsListView(SubmissionsListView):
 
     filterset_class = FeedbackSubmissionsFilterSet
     # Its delete form posts to the view that deletes the rows of every language version.
-    results_template_name = "wagtail_integration/admin/feedback_submissions_results.html"
+    results_template_name = "wagtail_integration_feedback/admin/feedback_submissions_results.html"
 
     def get_base_queryset(self):
         return visible_submissions(self.request.user, self.form_page)
@@ -98,7 +98,9 @@ class FeedbackSubmissionsListView(SubmissionsListView):
             self.show_choice_labels(context["submissions"], context["data_rows"])
             context["data_headings"].append({"name": "details", "label": _("Details")})
             for row in context["data_rows"]:
-                url = reverse("wagtail_integration:feedback_submission", args=[row["model_id"]])
+                url = reverse(
+                    "wagtail_integration_feedback:feedback_submission", args=[row["model_id"]]
+                )
                 row["fields"].append(format_html('<a href="{}">{}</a>', url, _("Open")))
         return context
 
@@ -150,7 +152,7 @@ def submission_detail(request, submission_id: int):
     rows = [(label, display_value(data.get(name))) for name, label in page.get_data_fields()]
     return TemplateResponse(
         request,
-        "wagtail_integration/admin/feedback_submission.html",
+        "wagtail_integration_feedback/admin/feedback_submission.html",
         {
             "submission": submission,
             "form_page": page,

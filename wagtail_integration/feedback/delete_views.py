@@ -29,7 +29,7 @@ class DeleteFeedbackSubmissionsView(DeleteSubmissionsView):
     the listing; a selected row of any other page is neither shown nor deleted.
     """
 
-    template_name = "wagtail_integration/admin/feedback_confirm_delete.html"
+    template_name = "wagtail_integration_feedback/admin/feedback_confirm_delete.html"
 
     def get_queryset(self):
         ids = selected_submission_ids(self.request.GET.getlist("selected-submissions"))

@@ -9,8 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
-from .. import conf
-from . import spam
+from . import conf, spam
 from .choices import CHOICE_FIELD_TYPES, stable_choices, versions_by_key
 from .text import check_texts
 

@@ -37,7 +37,7 @@ class FeedbackRequestSizeMiddleware:
 
 def feedback_page_for(request: HttpRequest):
     """The live feedback page that Wagtail would serve for this request, or None."""
-    from ..models import FeedbackFormPage
+    from .models import FeedbackFormPage
 
     try:
         match = resolve(request.path_info)

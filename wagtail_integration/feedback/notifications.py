@@ -33,7 +33,7 @@ def schedule(submission) -> None:
 @task()
 def send_notification(submission_id: int) -> None:
     """Email the right recipients about one submission."""
-    submission_model = apps.get_model("wagtail_integration", "FeedbackSubmission")
+    submission_model = apps.get_model("wagtail_integration_feedback", "FeedbackSubmission")
     submission = (
         submission_model.objects.select_related("page", "topic").filter(pk=submission_id).first()
     )
@@ -86,7 +86,7 @@ def build_email(submission) -> EmailMessage:
         ]
         message = safe_text(data.get("message")) or ""
         body = render_to_string(
-            "wagtail_integration/emails/feedback_notification.txt",
+            "wagtail_integration_feedback/emails/feedback_notification.txt",
             {
                 "page": page,
                 "submission": submission,

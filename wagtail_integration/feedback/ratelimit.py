@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils.crypto import salted_hmac
 
-from .. import conf
+from . import conf
 
 logger = logging.getLogger(__name__)
 _KEY_SALT = "wagtail_integration.feedback.rate_limit"

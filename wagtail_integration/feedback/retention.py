@@ -7,8 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from ..models.feedback import FeedbackSubmission
-from ..models.settings import DEFAULT_RETENTION_DAYS, FeedbackSettings
+from .models import DEFAULT_RETENTION_DAYS, FeedbackSettings, FeedbackSubmission
 
 
 def retention_days_by_site_root() -> list[tuple[str, int]]:

@@ -10,7 +10,7 @@ import time
 
 from django.core import signing
 
-from .. import conf
+from . import conf
 
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"

@@ -16,8 +16,9 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from .. import conf, i18n
-from . import notifications, ratelimit, spam
+from wagtail_integration import i18n
+
+from . import conf, notifications, ratelimit, spam
 
 logger = logging.getLogger(__name__)
 

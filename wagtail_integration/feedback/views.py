@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import get_language, get_language_bidi
 
-from .. import i18n
+from wagtail_integration import i18n
+
 from .submissions import (
     RATE_LIMITED_MESSAGE,
     TOO_LARGE_MESSAGE,
@@ -68,7 +69,7 @@ def render_refusal(
     context["unsent_message"] = unsent_message
     context["back_url"] = page.get_url(request)
     return TemplateResponse(
-        request, "wagtail_integration/feedback_refused.html", context, status=status
+        request, "wagtail_integration_feedback/feedback_refused.html", context, status=status
     )
 
 
@@ -93,7 +94,7 @@ def render_unavailable(page, request, *, form) -> HttpResponse:
             response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
             return response
     content = render_to_string(
-        "wagtail_integration/feedback_unavailable.html",
+        "wagtail_integration_feedback/feedback_unavailable.html",
         {
             "message": UNAVAILABLE_MESSAGE,
             "unsent_message": str(safe_text(request.POST.get("message", ""))),

@@ -1,19 +1,15 @@
-"""The public models of wagtail_integration, one module per concept."""
+"""The public models of the content app, one module per concept.
+
+The feedback form's models live in the feedback app, ``wagtail_integration.feedback.models``.
+"""
 
 from .concept import IntegrationConceptPage
-from .feedback import FeedbackFormField, FeedbackFormPage, FeedbackStatus, FeedbackSubmission
 from .groups import WorkingGroupMember, WorkingGroupPage
 from .measures import MeasurePage, MeasureStatus
 from .phases import ConceptPhasePage, MilestoneKind, PhaseMilestone, PhaseStatus
-from .settings import FeedbackSettings
 
 __all__ = [
     "ConceptPhasePage",
-    "FeedbackFormField",
-    "FeedbackFormPage",
-    "FeedbackSettings",
-    "FeedbackStatus",
-    "FeedbackSubmission",
     "IntegrationConceptPage",
     "MeasurePage",
     "MeasureStatus",

@@ -1,7 +1,9 @@
 """The integration concept: the root page of a city's concept."""
 
+from django.apps import apps
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -24,6 +26,10 @@ from .measures import MeasurePage, MeasureStatus
 from .phases import ConceptPhasePage, PhaseStatus
 from .plain_language import PlainLanguageMixin
 from .tabs import page_tabs
+
+# The feedback app, which this app knows only by name: it may be absent.
+FEEDBACK_APP = "wagtail_integration.feedback"
+FEEDBACK_PAGE_MODEL = "wagtail_integration_feedback.FeedbackFormPage"
 
 
 class IntegrationConceptPage(PlainLanguageMixin, Page):
@@ -77,10 +83,13 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
         TranslatableField("feedback_teaser"),
     ]
 
-    subpage_types = [
-        "wagtail_integration.ConceptPhasePage",
-        "wagtail_integration.FeedbackFormPage",
-    ]
+    @classproperty
+    def subpage_types(cls) -> list[str]:
+        # The feedback form may go under the concept when its app is installed; named by its
+        # label so that this app needs nothing of it.
+        if apps.is_installed(FEEDBACK_APP):
+            return ["wagtail_integration.ConceptPhasePage", FEEDBACK_PAGE_MODEL]
+        return ["wagtail_integration.ConceptPhasePage"]
 
     api_fields = [
         APIField("intro", serializer=RichTextHTMLField()),
@@ -131,9 +140,10 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
         if self.feedback_page_id:
             page = i18n.in_page_locale(self.feedback_page, self)
             return page if page.live else None
-        from .feedback import FeedbackFormPage  # defined after this module, as it links here
-
-        return FeedbackFormPage.objects.child_of(self).live().public().first()
+        if not apps.is_installed(FEEDBACK_APP):
+            return None
+        feedback_page_model = apps.get_model(FEEDBACK_PAGE_MODEL)
+        return feedback_page_model.objects.child_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,9 +1,11 @@
 """Measures: what a working group or a phase does, with status, progress and decision."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
@@ -13,11 +15,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import i18n
-from ..api.fields import RelatedIdField, RichTextHTMLField
+from ..api.fields import RichTextHTMLField, TreeIdField
 from ..blocks import BodyBlock, DocumentListBlock
 from .periods import DatePeriodMixin
 from .plain_language import PlainLanguageMixin
@@ -30,6 +32,35 @@ class MeasureStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", pgettext_lazy("measure status", "In progress")
     IMPLEMENTED = "implemented", _("Implemented")
     DISCONTINUED = "discontinued", _("Discontinued")
+
+
+class MeasurePageManager(PageManager):
+    """Measures with the ids of their working group and phase, derived from the page tree.
+
+    A measure's parent is its working group or its phase, a group's parent is its phase: both
+    ids are read in the measures' own query by subqueries on the unique path index. They are
+    the tree's as it is, inside a move's transaction too, and a listing needs no query per
+    measure. (Nothing is stored, so nothing can go stale.)
+    """
+
+    def get_queryset(self):
+        from .groups import WorkingGroupPage  # groups imports this module
+        from .phases import ConceptPhasePage
+
+        steplen = Page.steplen
+        parent = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - steplen)
+        grandparent = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - 2 * steplen)
+        group = WorkingGroupPage.objects.filter(path=parent).order_by().values("pk")[:1]
+        phase = (
+            ConceptPhasePage.objects.filter(Q(path=parent) | Q(path=grandparent))
+            .order_by()
+            .values("pk")[:1]
+        )
+        return (
+            super()
+            .get_queryset()
+            .annotate(working_group_id=Subquery(group), phase_id=Subquery(phase))
+        )
 
 
 class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
@@ -97,29 +128,6 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
         verbose_name=pgettext_lazy("measure", "documents"),
         help_text=_("Reports, flyers or resolutions about the measure."),
     )
-    # Where the measure sits in the tree, kept on save and on move, so that listings and the
-    # API can name and filter by its group and phase without a query per measure.
-    working_group = models.ForeignKey(
-        "wagtail_integration.WorkingGroupPage",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("working group"),
-        help_text=_("The working group above the measure, if any; set from the page tree."),
-    )
-    phase = models.ForeignKey(
-        "wagtail_integration.ConceptPhasePage",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("phase"),
-        help_text=_("The phase the measure belongs to; set from the page tree."),
-    )
-
     override_translatable_fields = [
         TranslatableField("summary"),
         TranslatableField("plain_language_summary"),
@@ -151,8 +159,8 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
         APIField("decision_reference"),
         APIField("decision_url"),
         APIField("documents"),
-        APIField("working_group", serializer=RelatedIdField("working_group")),
-        APIField("phase", serializer=RelatedIdField("phase")),
+        APIField("working_group", serializer=TreeIdField(source="working_group_id")),
+        APIField("phase", serializer=TreeIdField(source="phase_id")),
     ]
 
     parent_page_types = [
@@ -183,41 +191,34 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
     ]
     edit_handler = page_tabs(content_panels, (_("Status and decision"), status_panels))
 
+    objects = MeasurePageManager()
+
     class Meta:
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
 
-    def save(self, *args, **kwargs):
-        self.locate_in_tree()
-        return super().save(*args, **kwargs)
+    @cached_property
+    def tree_position(self) -> tuple[int | None, int | None]:
+        """(working group id, phase id) of a measure not read through ``MeasurePage.objects``.
 
-    def locate_in_tree(self) -> None:
-        """Set `working_group` and `phase` from the pages above the measure."""
-        if not self.path or self.depth <= 1:
-            return
-        from .groups import WorkingGroupPage  # groups imports this module
-        from .phases import ConceptPhasePage
+        Measures read through the manager carry both ids already; this is for a measure read
+        otherwise, e.g. as ``page.specific`` while Wagtail serves it (one query).
+        """
+        position = (
+            MeasurePage.objects.filter(pk=self.pk).values_list("working_group_id", "phase_id")
+        ).first()
+        return position or (None, None)
 
-        parent_path = self.path[: -self.steplen]
-        ancestors = {
-            page.path: page
-            for page in Page.objects.filter(
-                path__in=[parent_path, parent_path[: -self.steplen]]
-            ).only("pk", "path", "content_type_id")
-        }
-        parent = ancestors.get(parent_path)
-        grandparent = ancestors.get(parent_path[: -self.steplen])
-        content_types = ContentType.objects.get_for_models(
-            WorkingGroupPage, ConceptPhasePage, for_concrete_models=False
-        )
-        group_type, phase_type = content_types[WorkingGroupPage], content_types[ConceptPhasePage]
+    # Overridden per instance by the manager's annotations (a non-data descriptor).
+    @cached_property
+    def working_group_id(self) -> int | None:
+        """The id of the working group above the measure; None for a measure of a phase."""
+        return self.tree_position[0]
 
-        def is_a(page, content_type) -> bool:
-            return page is not None and page.content_type_id == content_type.pk
-
-        self.working_group_id = parent.pk if is_a(parent, group_type) else None
-        phase = grandparent if self.working_group_id else parent
-        self.phase_id = phase.pk if is_a(phase, phase_type) else None
+    @cached_property
+    def phase_id(self) -> int | None:
+        """The id of the phase the measure belongs to, directly or through its group."""
+        return self.tree_position[1]
 
     @property
     def status_label(self) -> str:

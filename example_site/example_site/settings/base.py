@@ -1,7 +1,7 @@
 """Settings shared by every environment of the example site.
 
-The site installs wagtail-integration exactly as the README tells a host to: three entries in
-INSTALLED_APPS and nothing else.
+The site installs wagtail-integration exactly as the README tells a host to: its two apps and
+the two Wagtail apps the feedback app builds on in INSTALLED_APPS, and nothing else.
 """
 
 import importlib.util
@@ -15,8 +15,10 @@ BASE_DIR = PROJECT_DIR.parent
 
 INSTALLED_APPS = [
     "home",
-    # wagtail-integration and the two Wagtail apps it builds on:
+    # wagtail-integration's content pages, its feedback form and the two Wagtail apps the
+    # feedback form builds on:
     "wagtail_integration",
+    "wagtail_integration.feedback",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     # Translations: wagtail-localize and its locale management (instead of wagtail.locales).

@@ -20,10 +20,9 @@ from wagtail_localize.operations import TranslationCreator
 from home import demo_content
 from home.demo_pdf import make_pdf
 from home.models import ContentPage, HomePage
+from wagtail_integration.feedback.models import FeedbackFormPage, FeedbackSettings
 from wagtail_integration.models import (
     ConceptPhasePage,
-    FeedbackFormPage,
-    FeedbackSettings,
     IntegrationConceptPage,
     MeasurePage,
     PhaseMilestone,

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import ngettext
 
-from ...feedback.retention import purge_expired_submissions
+from ...retention import purge_expired_submissions
 
 
 class Command(BaseCommand):

@@ -1,5 +1,6 @@
-"""The feedback form: a page built on Wagtail's form builder, its fields and submissions."""
+"""The feedback app's models: the form page, its fields, its submissions and the site settings."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import classproperty
 from django.utils.translation import get_language_info, pgettext_lazy
@@ -17,20 +18,90 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import conf, i18n
-from ..api.fields import RichTextHTMLField
-from ..blocks import RICH_TEXT_FEATURES
-from ..feedback.choices import display_choice, label_lookup
-from ..feedback.forms import RESERVED_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
-from ..feedback.text import safe_text
-from .concept import IntegrationConceptPage
-from .groups import WorkingGroupPage
-from .settings import FeedbackSettings
-from .tabs import page_tabs
+from wagtail_integration import i18n
+from wagtail_integration.api.fields import RichTextHTMLField
+from wagtail_integration.blocks import RICH_TEXT_FEATURES
+from wagtail_integration.models import IntegrationConceptPage, WorkingGroupPage
+from wagtail_integration.models.tabs import page_tabs
+
+from . import conf
+from .choices import display_choice, label_lookup
+from .forms import RESERVED_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminForm
+from .text import safe_text
+
+DEFAULT_RETENTION_DAYS = 365
+
+
+@register_setting(icon="mail")
+class FeedbackSettings(BaseSiteSetting):
+    """Per-site defaults for every feedback form of the site."""
+
+    default_recipient = models.EmailField(
+        blank=True,
+        verbose_name=_("default recipient"),
+        help_text=_(
+            "Feedback goes here when neither the chosen working group nor the form page "
+            "has an address, e.g. the office of the advisory board's chair."
+        ),
+    )
+    default_sender = models.EmailField(
+        blank=True,
+        verbose_name=_("sender address"),
+        help_text=_(
+            "The From address of notification emails. Leave empty to use the server's "
+            "default sender."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy page"),
+        help_text=_("The privacy notice that residents agree to before they send feedback."),
+    )
+    retention_days = models.PositiveIntegerField(
+        default=DEFAULT_RETENTION_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        verbose_name=_("retention period (days)"),
+        help_text=_(
+            "Submissions older than this are deleted by the purge_feedback command, "
+            "which should run daily."
+        ),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("default_recipient"), FieldPanel("default_sender")],
+            heading=pgettext_lazy("feedback settings panel", "Email"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("retention_days")],
+            heading=pgettext_lazy("feedback settings panel", "Privacy"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("feedback settings")
+        verbose_name_plural = _("feedback settings")
+
+    @classmethod
+    def for_page(cls, page) -> "FeedbackSettings":
+        """The settings of the site `page` belongs to, without creating a row as a side effect.
+
+        (``for_site`` would insert one on every read of a site that has none yet.)
+        """
+        site = page.get_site()
+        found = (
+            cls.objects.filter(site=site).select_related("privacy_page").first() if site else None
+        )
+        return found or cls(site=site)
 
 
 class FeedbackFormField(TranslatableMixin, AbstractFormField):
@@ -214,12 +285,12 @@ class FeedbackFormPage(AbstractEmailForm):
         ]
 
     def get_submissions_list_view_class(self):
-        from ..feedback.admin_views import FeedbackSubmissionsListView
+        from .admin_views import FeedbackSubmissionsListView
 
         return FeedbackSubmissionsListView
 
     def serve(self, request, *args, **kwargs):
-        from ..feedback.views import serve_feedback_form
+        from .views import serve_feedback_form
 
         return serve_feedback_form(self, request, *args, **kwargs)
 

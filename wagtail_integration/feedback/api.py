@@ -23,9 +23,12 @@ from ninja.decorators import decorate_view
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from .. import conf, i18n
-from ..feedback import spam
-from ..feedback.submissions import (
+from wagtail_integration import i18n
+from wagtail_integration.api.errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
+
+from . import conf, spam
+from .models import FeedbackFormPage
+from .submissions import (
     RATE_LIMITED_MESSAGE,
     TOO_LARGE_MESSAGE,
     UNAVAILABLE_MESSAGE,
@@ -34,8 +37,6 @@ from ..feedback.submissions import (
     receive_feedback,
     request_too_large,
 )
-from ..models import FeedbackFormPage
-from .errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
 
 PagePath = Path(..., ge=1, le=MAX_PAGE_ID, description="The id of a live feedback form page.")
 NOT_JSON_MESSAGE = gettext_lazy("The request body must be a JSON object.")

@@ -1,9 +1,9 @@
-"""Admin additions: the view of one feedback submission and the deletion of submissions."""
+"""Admin additions of the feedback app: the view of one submission, deleting submissions."""
 
 from django.urls import include, path
 from wagtail import hooks
 
-from .feedback import admin_views, delete_views
+from . import admin_views, delete_views
 
 admin_urlpatterns = [
     path(
@@ -21,4 +21,4 @@ admin_urlpatterns = [
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("integration/", include((admin_urlpatterns, "wagtail_integration")))]
+    return [path("integration/", include((admin_urlpatterns, "wagtail_integration_feedback")))]
