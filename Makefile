@@ -15,6 +15,10 @@ VENV74 := .venv-wagtail74
 VENVDJ60 := .venv-django60
 VENVDJ61 := .venv-django61
 MANAGE := $(VENV)/bin/python example_site/manage.py
+# pytest-xdist workers; each test module runs whole on one worker, so that a module's shared
+# fixture (a `wagtail start` host, the built distributions) is made once.
+PYTEST_WORKERS ?= auto
+PYTEST := -m pytest -n $(PYTEST_WORKERS) --dist loadscope
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -88,16 +92,16 @@ demo: $(VENV)/.installed
 test: test-wagtail8
 
 test-wagtail8: $(VENV)/.installed
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENV)/bin/python $(PYTEST) $(PYTEST_ARGS)
 
 test-wagtail74: $(VENV74)/.installed
-	$(VENV74)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENV74)/bin/python $(PYTEST) $(PYTEST_ARGS)
 
 test-django60: $(VENVDJ60)/.installed
-	$(VENVDJ60)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENVDJ60)/bin/python $(PYTEST) $(PYTEST_ARGS)
 
 test-django61: $(VENVDJ61)/.installed
-	$(VENVDJ61)/bin/python -m pytest $(PYTEST_ARGS)
+	$(VENVDJ61)/bin/python $(PYTEST) $(PYTEST_ARGS)
 
 test-django6: test-django60 test-django61
 
@@ -116,8 +120,11 @@ format: $(VENV)/.installed
 migrations: $(VENV74)/.installed
 	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=. $(VENV74)/bin/django-admin makemigrations wagtail_integration wagtail_integration_feedback
 
+# Each app has its own catalog, the way Wagtail's contrib apps do: the feedback app's strings
+# live in wagtail_integration/feedback/locale, the content app's in wagtail_integration/locale.
 messages: $(VENV)/.installed
-	cd wagtail_integration && ../$(VENV)/bin/django-admin makemessages --all --no-obsolete
+	cd wagtail_integration && ../$(VENV)/bin/django-admin makemessages --all --no-obsolete --ignore='feedback/*'
+	cd wagtail_integration/feedback && ../../$(VENV)/bin/django-admin makemessages --all --no-obsolete
 	cd wagtail_integration && ../$(VENV)/bin/django-admin compilemessages
 
 # The interpreters the suites beyond `make test` use; an empty value is a missing one.

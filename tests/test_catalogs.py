@@ -14,8 +14,12 @@ import taggit
 import wagtail
 import wagtail_localize
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "wagtail_integration" / "locale"
-CATALOGS = sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po"))
+CONTENT_APP = Path(__file__).resolve().parent.parent / "wagtail_integration"
+# One catalog per app and language: the content app's and the feedback app's.
+LOCALE_DIRS = [CONTENT_APP / "locale", CONTENT_APP / "feedback" / "locale"]
+CATALOGS = sorted(
+    path for folder in LOCALE_DIRS for path in folder.glob("*/LC_MESSAGES/django.po")
+)
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w*)\}")
 
 
@@ -24,11 +28,30 @@ def placeholders(text: str) -> list[str]:
 
 
 def catalog_id(path: Path) -> str:
-    return path.parent.parent.name
+    app = "feedback" if "feedback" in path.relative_to(CONTENT_APP).parts else "content"
+    return f"{app}-{path.parent.parent.name}"
 
 
-def test_there_is_a_german_catalog():
-    assert "de" in [catalog_id(path) for path in CATALOGS]
+def test_each_app_has_a_german_catalog_and_the_same_languages():
+    languages = [sorted(p.name for p in folder.iterdir() if p.is_dir()) for folder in LOCALE_DIRS]
+
+    assert "de" in languages[0]
+    assert languages[0] == languages[1]
+
+
+def test_a_string_both_apps_translate_has_one_translation_in_each_language():
+    """Django merges the apps' catalogs; a key in both must not read differently by app order."""
+    content, feedback = LOCALE_DIRS
+    differing = []
+    for po_path in content.glob("*/LC_MESSAGES/django.po"):
+        ours = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(po_path))}
+        other = feedback / po_path.relative_to(content)
+        differing += [
+            (po_path.parent.parent.name, e.msgid, e.msgstr, ours[(e.msgctxt, e.msgid)])
+            for e in polib.pofile(str(other))
+            if (e.msgctxt, e.msgid) in ours and ours[(e.msgctxt, e.msgid)] != e.msgstr
+        ]
+    assert differing == []
 
 
 @pytest.mark.parametrize("po_path", CATALOGS, ids=catalog_id)

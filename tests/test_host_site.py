@@ -4,6 +4,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import sys
 import textwrap
 from pathlib import Path
@@ -18,11 +19,14 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 README = (REPOSITORY / "README.md").read_text()
 
-# Creates a concept, a phase, a group and a measure, then fetches each page like a visitor.
-SMOKE_SCRIPT = textwrap.dedent(
+# The four page types of the content app, a German translation of the concept made with
+# Wagtail's own i18n, and what a visitor gets of each; prints one JSON line.
+CONTENT_ONLY_SCRIPT = textwrap.dedent(
     """
+    import json
+    from bs4 import BeautifulSoup
     from django.test import Client
-    from wagtail.models import Site
+    from wagtail.models import Locale, Site
     from wagtail_integration.models import (
         ConceptPhasePage,
         IntegrationConceptPage,
@@ -35,81 +39,75 @@ SMOKE_SCRIPT = textwrap.dedent(
     phase = concept.add_child(instance=ConceptPhasePage(title="Phase T2", slug="phase"))
     group = phase.add_child(instance=WorkingGroupPage(title="Group T3", slug="group", goal="G"))
     measure = group.add_child(instance=MeasurePage(title="Measure T4", slug="measure"))
-    client = Client()
-    for page in [concept, phase, group, measure]:
-        response = client.get(page.url)
-        print(page.url, response.status_code, page.title in response.content.decode())
-    """
-)
-
-
-I18N_SMOKE_SCRIPT = textwrap.dedent(
-    """
-    from bs4 import BeautifulSoup
-    from django.test import Client
-    from wagtail.models import Locale, Site
-    from wagtail_integration.models import IntegrationConceptPage
-
-    home = Site.objects.get(is_default_site=True).root_page
-    concept = home.add_child(instance=IntegrationConceptPage(title="Concept", slug="concept"))
-    concept.save_revision().publish()
     german = Locale.objects.create(language_code="de")
     translated = concept.copy_for_translation(german, copy_parents=True)
-    translated.title = "Konzept"
+    translated.title = "Konzept T1"
     translated.save_revision().publish()
     client = Client()
-    for page in [concept, translated.specific]:
-        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
-        print(page.url, soup.html["lang"], len(soup.select(".wi-languages a")), soup.h1.get_text())
+    pages = []
+    for page in [concept, phase, group, measure, translated]:
+        response = client.get(page.url)
+        soup = BeautifulSoup(response.content, "html.parser")
+        pages.append({
+            "url": page.url,
+            "status": response.status_code,
+            "h1": soup.h1.get_text() if soup.h1 else None,
+            "lang": soup.html.get("lang"),
+            "language_links": len(soup.select(".wi-languages a")),
+        })
+    print(json.dumps({
+        "pages": pages,
+        "concept_subpages": [m.__name__ for m in IntegrationConceptPage.allowed_subpage_models()],
+    }))
     """
 )
 
 
-def make_host_project(tmp_path: Path) -> tuple[Path, dict]:
-    """A new project from `wagtail start`, with the README's installation steps applied."""
-    run(BIN / "wagtail", "start", "hostsite", tmp_path, cwd=tmp_path)
+def installed_apps_of_the_readme() -> list[str]:
+    """The apps that the README's installation steps put into `INSTALLED_APPS`."""
+    block = readme_code_block("Installing into your Wagtail site", "python", "INSTALLED_APPS = [")
+    return re.findall(r'^\s*"([\w.]+)",', block, re.M)
+
+
+@pytest.fixture(scope="module")
+def wagtail_start_project(tmp_path_factory) -> Path:
+    """One project made by `wagtail start` and migrated, which each host test copies."""
+    path = tmp_path_factory.mktemp("wagtail-start")
+    run(BIN / "wagtail", "start", "hostsite", path, cwd=path)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
+    run(sys.executable, "manage.py", "migrate", "--noinput", cwd=path, env=env)
+    return path
+
+
+def make_host_project(
+    wagtail_start_project: Path, tmp_path: Path, apps: list[str], middleware: str = ""
+) -> tuple[Path, dict]:
+    """A copy of the `wagtail start` project with `apps` added after Wagtail's form builder,
+    which `wagtail start` installs, or in its place when `apps` leaves it out."""
+    shutil.copytree(wagtail_start_project, tmp_path, dirs_exist_ok=True)
     settings_file = tmp_path / "hostsite" / "settings" / "base.py"
     settings = settings_file.read_text()
-    # wagtail.contrib.forms is already there in a new project; the README adds two apps.
-    assert '"wagtail.contrib.forms",' in settings
-    middleware = re.search(r"MIDDLEWARE \+= \[.*?\]", README)[0]
+    assert '    "wagtail.contrib.forms",\n' in settings
+    existing = set(re.findall(r'^\s*"([\w.]+)",', settings, re.M)) - {"wagtail.contrib.forms"}
+    added = "".join(f'    "{app}",\n' for app in apps if app not in existing)
     settings_file.write_text(
-        settings.replace(
-            '"wagtail.contrib.forms",',
-            '"wagtail.contrib.forms",\n"wagtail.contrib.settings",\n"wagtail_integration",',
-        )
-        + f"\n{middleware}\n"
+        settings.replace('    "wagtail.contrib.forms",\n', added) + f"\n{middleware}\n"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
     return settings_file, env
 
 
-@pytest.mark.slow
-def test_package_works_in_a_project_made_by_wagtail_start(tmp_path):
-    _settings_file, env = make_host_project(tmp_path)
-
-    run(sys.executable, "manage.py", "migrate", "--noinput", cwd=tmp_path, env=env)
-    check = run(sys.executable, "manage.py", "check", cwd=tmp_path, env=env)
-    smoke = run(
-        sys.executable, "manage.py", "shell", "-v0", "-c", SMOKE_SCRIPT, cwd=tmp_path, env=env
+@pytest.fixture(scope="module")
+def content_only_host(wagtail_start_project, tmp_path_factory) -> dict:
+    """A `wagtail start` project with only the content app, as the README offers, and Wagtail's
+    own i18n (`wagtail.locales`) instead of wagtail-localize; without Wagtail's form builder."""
+    tmp_path = tmp_path_factory.mktemp("content-only")
+    assert "wagtail_integration" in installed_apps_of_the_readme()
+    settings_file, env = make_host_project(
+        wagtail_start_project, tmp_path, ["wagtail_integration", "wagtail.locales"]
     )
-
-    assert "System check identified no issues" in check.stdout
-    assert smoke.stdout.split("\n")[:4] == [
-        "/concept/ 200 True",
-        "/concept/phase/ 200 True",
-        "/concept/phase/group/ 200 True",
-        "/concept/phase/group/measure/ 200 True",
-    ]
-
-
-@pytest.mark.slow
-def test_package_works_with_wagtails_own_i18n_without_wagtail_localize(tmp_path):
-    settings_file, env = make_host_project(tmp_path)
     settings_file.write_text(
-        settings_file.read_text()
-        .replace('"wagtail_integration",', '"wagtail_integration",\n"wagtail.locales",')
-        .replace(
+        settings_file.read_text().replace(
             '"django.contrib.sessions.middleware.SessionMiddleware",',
             '"django.contrib.sessions.middleware.SessionMiddleware",\n'
             '"django.middleware.locale.LocaleMiddleware",',
@@ -133,18 +131,58 @@ def test_package_works_with_wagtails_own_i18n_without_wagtail_localize(tmp_path)
             "from django.conf import settings\nfrom django.conf.urls.i18n import i18n_patterns",
         )
     )
-
     run(sys.executable, "manage.py", "migrate", "--noinput", cwd=tmp_path, env=env)
     check = run(sys.executable, "manage.py", "check", cwd=tmp_path, env=env)
-    smoke = run(
-        sys.executable, "manage.py", "shell", "-v0", "-c", I18N_SMOKE_SCRIPT, cwd=tmp_path, env=env
+    shown = run(
+        sys.executable,
+        "manage.py",
+        "shell",
+        "-v0",
+        "-c",
+        CONTENT_ONLY_SCRIPT,
+        cwd=tmp_path,
+        env=env,
     )
+    return {
+        "settings": settings_file.read_text(),
+        "check": check.stdout,
+        **json.loads(shown.stdout.strip().splitlines()[-1]),
+    }
 
-    assert "System check identified no issues" in check.stdout  # no W002: wagtail.locales
-    assert smoke.stdout.split("\n")[:2] == [
-        "/en/concept/ en 2 Concept",
-        "/de/concept/ de 2 Konzept",
+
+@pytest.mark.slow
+def test_content_app_alone_passes_the_system_check_without_the_form_builder(content_only_host):
+    assert '"wagtail_integration",' in content_only_host["settings"]
+    assert "wagtail.contrib.forms" not in content_only_host["settings"]
+    assert "wagtail_integration.feedback" not in content_only_host["settings"]
+    assert "System check identified no issues" in content_only_host["check"]  # no W002 either
+
+
+@pytest.mark.slow
+def test_content_app_alone_renders_the_four_page_types(content_only_host):
+    shown = [(p["url"], p["status"], p["h1"]) for p in content_only_host["pages"][:4]]
+
+    assert shown == [
+        ("/en/concept/", 200, "Concept T1"),
+        ("/en/concept/phase/", 200, "Phase T2"),
+        ("/en/concept/phase/group/", 200, "Group T3"),
+        ("/en/concept/phase/group/measure/", 200, "Measure T4"),
     ]
+    assert "FeedbackFormPage" not in content_only_host["concept_subpages"]
+
+
+@pytest.mark.slow
+def test_content_app_alone_links_translations_made_with_wagtails_own_i18n(content_only_host):
+    english, german = content_only_host["pages"][0], content_only_host["pages"][4]
+
+    assert (english["lang"], english["language_links"]) == ("en", 2)
+    assert (german["url"], german["status"], german["lang"], german["h1"]) == (
+        "/de/concept/",
+        200,
+        "de",
+        "Konzept T1",
+    )
+    assert german["language_links"] == 2
 
 
 def readme_code_blocks(heading: str, language: str) -> list[str]:
@@ -164,14 +202,18 @@ def readme_code_block(heading: str, language: str, containing: str) -> str:
 
 
 # A German concept with an Arabic translation made by wagtail-localize, as an editor would make
-# them; prints the HTML of both pages as a visitor gets it.
+# them, and a feedback form a resident sends; prints the HTML of both pages as a visitor gets
+# it and what became of the feedback.
 TRANSLATED_CONCEPT_SCRIPT = textwrap.dedent(
     """
     import json
+    import time
+    from bs4 import BeautifulSoup
     from django.test import Client
     from wagtail.models import Locale, Site
     from wagtail_localize.models import Translation
     from wagtail_localize.operations import TranslationCreator
+    from wagtail_integration.feedback.models import FeedbackFormPage, FeedbackSubmission
     from wagtail_integration.models import IntegrationConceptPage
 
     home = Site.objects.get(is_default_site=True).root_page
@@ -196,18 +238,44 @@ TRANSLATED_CONCEPT_SCRIPT = textwrap.dedent(
         pages[page.locale.language_code] = {
             "url": page.url, "status": response.status_code, "html": response.content.decode()
         }
-    print(json.dumps(pages))
+
+    # A resident sends feedback through the form, as a browser would.
+    form_page = concept.add_child(instance=FeedbackFormPage(
+        title="Ihre Anregungen", slug="anregungen", to_address="beirat@city.example",
+        from_address="web@city.example",
+    ))
+    form_page.save_revision().publish()
+    form = BeautifulSoup(client.get(form_page.url).content, "html.parser").find("form")
+    data = {field["name"]: field.get("value", "") for field in form.find_all("input")
+            if field.get("type") not in ("checkbox", "radio")}
+    for select in form.find_all("select"):  # what a browser sends for an untouched select
+        option = select.find("option", selected=True) or select.find("option")
+        data[select["name"]] = option["value"]
+    data.update(message="Mehr Sprachkurse am Abend, bitte.", consent="on")
+    time.sleep(3.1)  # a resident takes longer than the minimum fill time to write
+    sent = client.post(form_page.url, data)
+    feedback = {
+        "status": sent.status_code,
+        "thanks": client.get(sent.headers.get("Location", "/")).status_code,
+        "stored": list(FeedbackSubmission.objects.values_list("page__title", "language")),
+    }
+    print(json.dumps({"pages": pages, "feedback": feedback}))
     """
 )
 
 
 @pytest.fixture(scope="module")
-def host_site_in_two_languages(tmp_path_factory) -> dict:
-    """A `wagtail start` project with the README's Languages and host-layout recipes applied,
-    a German concept and its Arabic translation; the pages as served, and `manage.py check`."""
+def host_site_in_two_languages(wagtail_start_project, tmp_path_factory) -> dict:
+    """A `wagtail start` project with both apps and the README's installation, Languages and
+    host-layout recipes applied, a German concept and its Arabic translation and a feedback
+    form; the pages as served, the feedback sent, the console's output and `manage.py check`."""
     tmp_path = tmp_path_factory.mktemp("host")
-    settings_file, env = make_host_project(tmp_path)
-    run(sys.executable, "manage.py", "migrate", "--noinput", cwd=tmp_path, env=env)
+    settings_file, env = make_host_project(
+        wagtail_start_project,
+        tmp_path,
+        installed_apps_of_the_readme(),
+        middleware=readme_code_block("Installing into your Wagtail site", "python", "MIDDLEWARE"),
+    )
 
     settings_file.write_text(
         settings_file.read_text()
@@ -245,7 +313,12 @@ def host_site_in_two_languages(tmp_path_factory) -> dict:
         cwd=tmp_path,
         env=env,
     )
-    return {"check": check.stdout, "pages": json.loads(pages.stdout.strip().splitlines()[-1])}
+    return {
+        "settings": settings_file.read_text(),
+        "check": check.stdout,
+        "console": pages.stdout,
+        **json.loads(pages.stdout.strip().splitlines()[-1]),
+    }
 
 
 def package_content(html: str):
@@ -258,6 +331,22 @@ def package_content(html: str):
 @pytest.mark.slow
 def test_host_site_set_up_as_the_readme_says_passes_the_system_check(host_site_in_two_languages):
     assert "System check identified no issues" in host_site_in_two_languages["check"]
+
+
+@pytest.mark.slow
+def test_host_site_with_both_apps_takes_feedback_and_sends_the_notification(
+    host_site_in_two_languages,
+):
+    host = host_site_in_two_languages
+    feedback = host["feedback"]
+
+    assert '"wagtail_integration.feedback",' in host["settings"]
+    assert "FeedbackRequestSizeMiddleware" in host["settings"]
+    assert (feedback["status"], feedback["thanks"]) == (303, 200)
+    assert feedback["stored"] == [["Ihre Anregungen", "de"]]
+    # The host's console mail backend printed the notification to the page's address.
+    assert "To: beirat@city.example" in host["console"]
+    assert "Mehr Sprachkurse am Abend, bitte." in host["console"]
 
 
 @pytest.mark.slow

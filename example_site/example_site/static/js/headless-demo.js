@@ -163,7 +163,7 @@ async function submitFeedback(event) {
 
 async function showFeedbackForm(language) {
     const pages = await getJSON(
-        `/api/v2/pages/?type=wagtail_integration.FeedbackFormPage&locale=${encodeURIComponent(language)}`,
+        `/api/v2/pages/?type=wagtail_integration_feedback.FeedbackFormPage&locale=${encodeURIComponent(language)}`,
         language,
     );
     if (!pages.items.length) return;
