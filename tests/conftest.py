@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale, Site
 
 from wagtail_integration.feedback.models import FeedbackSettings
@@ -74,3 +75,15 @@ def arabic(db):
 @pytest.fixture
 def german(db):
     return Locale.objects.get_or_create(language_code="de")[0]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language.
+
+    Django keeps the active language per thread, and a request or a command may leave one
+    active; under pytest-xdist the next test on that worker would run in it.
+    """
+    translation.deactivate()
+    yield
+    translation.deactivate()

@@ -5,8 +5,10 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from wagtail.documents.models import Document
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
@@ -17,7 +19,7 @@ from wagtail_integration.models import (
     WorkingGroupMember,
 )
 
-from .factories import make_concept_tree, make_measure, make_phase
+from .factories import make_concept_tree, make_feedback_page, make_measure, make_phase
 from .i18n_helpers import translate_tree
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +80,9 @@ def test_v2_bad_filter_values_are_client_errors(client, home_page):
     assert v2_measures(client, status="nonsense") == []
 
 
-def test_v2_phase_detail_has_milestones_and_rich_text_as_html(client, home_page):
+def test_v2_phase_detail_has_milestones_and_rich_text_as_html(client, home_page, settings):
+    # Wagtail 8 answers in the host's format; Wagtail 7.4 (without the setting) in HTML.
+    settings.WAGTAILAPI_RICH_TEXT_FORMAT = "html"
     tree = make_concept_tree(home_page, groups=1, measures_per_group=1)
     phase, concept = tree["phase"], tree["concept"]
     PhaseMilestone.objects.create(
@@ -275,7 +279,8 @@ def test_new_measure_knows_its_group_and_phase(home_page):
     assert (measure.working_group_id, measure.phase_id) == (tree["groups"][0].pk, tree["phase"].pk)
 
 
-def test_body_paragraphs_come_as_html_with_page_links_resolved(client, home_page):
+def test_body_paragraphs_come_as_html_with_page_links_resolved(client, home_page, settings):
+    settings.WAGTAILAPI_RICH_TEXT_FORMAT = "html"
     tree = make_concept_tree(home_page, groups=1, measures_per_group=1)
     measure, group = tree["measures"][0], tree["groups"][0]
     measure.body = [
@@ -291,3 +296,57 @@ def test_body_paragraphs_come_as_html_with_page_links_resolved(client, home_page
 
     assert body[0]["value"] == "Why"
     assert body[1]["value"] == f'<p>Asked by <a href="{group.url}">the group</a>.</p>'
+
+
+@needs_v3
+@pytest.mark.parametrize("api", ["v2", "v3"])
+def test_rich_text_comes_in_the_format_the_request_or_the_setting_asks_for(
+    client, home_page, settings, api
+):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=1)
+    concept, measure, group = tree["concept"], tree["measures"][0], tree["groups"][0]
+    link = f'<a linktype="page" id="{group.pk}">the group</a>'
+    concept.intro = f"<p>Ask {link}.</p>"
+    concept.save_revision().publish()
+    measure.body = [("paragraph", RichText(f"<p>Asked by {link}.</p>"))]
+    measure.save_revision().publish()
+
+    def fetch(page, **query):
+        return client.get(f"/api/{api}/pages/{page.pk}/", query).json()
+
+    # Without the setting, Wagtail's default: the database HTML, as stored.
+    assert fetch(concept)["intro"] == concept.intro
+    assert fetch(measure)["body"][0]["value"] == f"<p>Asked by {link}.</p>"
+    settings.WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+    assert fetch(concept)["intro"] == f'<p>Ask <a href="{group.url}">the group</a>.</p>'
+    # The request's parameter wins over the setting, for fields and for blocks alike.
+    markdown = fetch(concept, rich_text_format="markdown")["intro"]
+    assert markdown.strip() == f"Ask [the group]({group.url})."
+    body = fetch(measure, rich_text_format="markdown")["body"]
+    assert body[0]["value"].strip() == f"Asked by [the group]({group.url})."
+
+
+API_VERSIONS = ["v2"] + (["v3"] if settings.WAGTAIL_HAS_API_V3 else [])
+
+
+@pytest.mark.parametrize("api", API_VERSIONS)
+def test_related_objects_come_as_their_ids(client, home_page, api):
+    tree = make_concept_tree(home_page, groups=1, measures_per_group=1)
+    concept, phase = tree["concept"], tree["phase"]
+    feedback = make_feedback_page(concept)
+    concept.feedback_page = feedback
+    concept.save_revision().publish()
+    document = Document.objects.create(title="Beschluss", file=ContentFile(b"%PDF", "b.pdf"))
+    PhaseMilestone.objects.create(
+        page=phase,
+        date=datetime.date(2015, 11, 19),
+        kind="workshop",
+        title="Kick-off",
+        document=document,
+    )
+
+    concept_data = client.get(f"/api/{api}/pages/{concept.pk}/").json()
+    phase_data = client.get(f"/api/{api}/pages/{phase.pk}/").json()
+
+    assert concept_data["feedback_page"] == feedback.pk
+    assert [m["document"] for m in phase_data["milestones"]] == [document.pk]

@@ -1,10 +1,12 @@
 """Editors handle feedback in Wagtail's admin: listing, status, export, and permissions."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, PageLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.users.models import UserProfile
 
 from wagtail_integration.feedback.models import FeedbackFormPage, FeedbackSubmission
 
@@ -64,6 +66,54 @@ def test_editor_changes_the_status_on_the_submission_page(admin_client, feedback
     assert response.status_code == 302
     submission.refresh_from_db()
     assert submission.status == "in_progress"
+
+
+def test_submission_page_has_wagtails_breadcrumbs_and_header(admin_client, feedback_page):
+    submission = submit(feedback_page)
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
+
+    soup = BeautifulSoup(admin_client.get(url).content, "html.parser")
+
+    breadcrumbs = soup.select("[data-w-breadcrumbs] nav li")
+    labels = [item.get_text(" ", strip=True) for item in breadcrumbs]
+    assert labels[-3:] == ["Forms", feedback_page.title, f"Submission {submission.pk}"]
+    links = [link["href"] for item in breadcrumbs for link in item.select("a")]
+    assert reverse("wagtailforms:list_submissions", args=[feedback_page.pk]) in links
+    assert soup.title.get_text(strip=True).startswith(f"Feedback: {feedback_page.title}")
+
+
+def test_status_change_is_in_the_audit_log_and_the_page_history(admin_client, feedback_page):
+    submission = submit(feedback_page)
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
+
+    admin_client.post(url, {"status": "answered"})
+    admin_client.post(url, {"status": "answered"})  # no change, no entry
+
+    (entry,) = PageLogEntry.objects.filter(action="wagtail_integration_feedback.status_change")
+    assert entry.page_id == feedback_page.pk
+    assert entry.user.username == "admin"
+    assert entry.data == {"submission": submission.pk, "old": "new", "new": "answered"}
+    history = admin_client.get(reverse("wagtailadmin_pages:history", args=[feedback_page.pk]))
+    assert history.status_code == 200
+    text = BeautifulSoup(history.content, "html.parser").get_text(" ", strip=True)
+    assert (
+        f"Changed the status of feedback submission {submission.pk} from 'New' to 'Answered'"
+        in text
+    )
+
+
+def test_audit_log_entry_reads_in_the_editors_language(admin_client, admin_user, feedback_page):
+    submission = submit(feedback_page)
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
+    admin_client.post(url, {"status": "closed"})
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "de"
+    profile.save()
+    history = admin_client.get(reverse("wagtailadmin_pages:history", args=[feedback_page.pk]))
+
+    text = BeautifulSoup(history.content, "html.parser").get_text(" ", strip=True)
+    assert f"Status der Rückmeldung {submission.pk} von „Neu“ auf „Abgeschlossen“ geändert" in text
 
 
 def test_invalid_status_is_refused(admin_client, feedback_page):

@@ -23,6 +23,19 @@ from .factories import make_concept_tree, make_feedback_page
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def migrated_data_restored_afterwards(django_db_blocker):
+    """Put back what Wagtail's migrations created once this module's tests are done.
+
+    A transactional test empties the database when it ends (as Django's do); under
+    pytest-xdist, other modules' tests may run after it on the same worker and need the
+    default site and its root page.
+    """
+    yield
+    with django_db_blocker.unblock():
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
 @pytest.fixture
 def source_tree(home_page):
     """A live concept with a phase, two groups of two measures, a phase measure and a form."""

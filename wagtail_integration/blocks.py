@@ -6,15 +6,24 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from .api.fields import WAGTAIL_SERIALIZES_RICH_TEXT
+
 # Headings inside a body start at h2: the page title is the only h1.
 RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "document-link"]
 
 
 class APIRichTextBlock(blocks.RichTextBlock):
-    """Rich text that the API returns as display HTML, with internal links resolved."""
+    """Rich text in the API: on Wagtail 8 in the format the request or
+    ``WAGTAILAPI_RICH_TEXT_FORMAT`` asks for (Wagtail's own block does it); on Wagtail 7.4 as
+    display HTML with internal links resolved, rather than Wagtail's database HTML.
 
-    def get_api_representation(self, value, context=None):
-        return expand_db_html(value.source) if value else ""
+    One class for both versions, so that migrations name the same block.
+    """
+
+    if not WAGTAIL_SERIALIZES_RICH_TEXT:
+
+        def get_api_representation(self, value, context=None):
+            return expand_db_html(value.source) if value else ""
 
 
 class DocumentBlock(blocks.StructBlock):

@@ -4,11 +4,12 @@ Works with wagtail-localize, with Wagtail's own i18n (``wagtail.locales``), and 
 where a page simply has no translations.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Locale, Page
 
 
@@ -138,6 +139,15 @@ def page_language(page: Page) -> str:
     if i18n_enabled():
         return locale_language_code(page.locale_id)
     return get_language() or settings.LANGUAGE_CODE
+
+
+def choice_label(page: Page, get_display: Callable[[], str]) -> str:
+    """A choice's label (``get_display``, e.g. ``get_status_display``) in `page`'s language.
+
+    The API answers in the page's language, whatever language the request is in.
+    """
+    with override(page_language(page)):
+        return str(get_display())
 
 
 def page_language_is_bidi(page: Page) -> bool:

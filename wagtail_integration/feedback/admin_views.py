@@ -7,21 +7,24 @@ Wagtail's own listing does (``get_forms_for_user``).
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
+from django.views.generic import UpdateView
 from django_filters import ChoiceFilter
 from wagtail.admin import messages
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+from wagtail.log_actions import log
 
+from .audit_log import STATUS_CHANGE_ACTION
 from .choices import display_choice
 from .models import FeedbackStatus, FeedbackSubmission
 from .text import safe_text
@@ -132,32 +135,75 @@ class SubmissionStatusForm(forms.ModelForm):
         fields = ["status"]
 
 
-def submission_detail(request, submission_id: int):
-    """Show one submission in full and let the editor change its status."""
-    if submission_id > highest_submission_id():
-        raise Http404
-    submission = get_object_or_404(
-        FeedbackSubmission.objects.select_related("page", "topic"), pk=submission_id
-    )
-    if not get_forms_for_user(request.user).filter(pk=submission.page_id).exists():
-        raise PermissionDenied
-    page = submission.page.specific
-    form = SubmissionStatusForm(request.POST or None, instance=submission)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The status has been changed."))
-        return redirect("wagtailforms:list_submissions", page.pk)
-    data = page.get_display_data(submission)
-    data["submit_time"] = date_format(localtime(submission.submit_time), "DATETIME_FORMAT")
-    rows = [(label, display_value(data.get(name))) for name, label in page.get_data_fields()]
-    return TemplateResponse(
-        request,
-        "wagtail_integration_feedback/admin/feedback_submission.html",
-        {
-            "submission": submission,
-            "form_page": page,
-            "rows": rows,
-            "form": form,
-            "listing_url": reverse("wagtailforms:list_submissions", args=[page.pk]),
-        },
-    )
+class SubmissionView(WagtailAdminTemplateMixin, UpdateView):
+    """One submission in full, in Wagtail's admin furniture, where an editor sets its status.
+
+    A status change is written to Wagtail's audit log against the form page, so it shows in
+    the page's history beside Wagtail's own actions.
+    """
+
+    model = FeedbackSubmission
+    form_class = SubmissionStatusForm
+    pk_url_kwarg = "submission_id"
+    template_name = "wagtail_integration_feedback/admin/feedback_submission.html"
+    page_title = gettext_lazy("Feedback")
+    header_icon = "form"
+    context_object_name = "submission"
+
+    def get_queryset(self):
+        return FeedbackSubmission.objects.select_related("page", "topic")
+
+    def get_object(self, queryset=None):
+        if self.kwargs[self.pk_url_kwarg] > highest_submission_id():
+            raise Http404
+        submission = super().get_object(queryset)
+        if not get_forms_for_user(self.request.user).filter(pk=submission.page_id).exists():
+            raise PermissionDenied
+        self.form_page = submission.page.specific
+        return submission
+
+    def get_page_subtitle(self):
+        return self.form_page.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailforms:index"), "label": pgettext("admin menu", "Forms")},
+            {"url": self.get_success_url(), "label": self.form_page.title},
+            {"url": "", "label": _("Submission %(id)s") % {"id": self.object.pk}},
+        ]
+
+    def get_success_url(self):
+        return reverse("wagtailforms:list_submissions", args=[self.form_page.pk])
+
+    def form_valid(self, form):
+        if "status" in form.changed_data:
+            with transaction.atomic():
+                self.object = form.save()
+                log(
+                    self.form_page,
+                    STATUS_CHANGE_ACTION,
+                    user=self.request.user,
+                    data={
+                        "submission": self.object.pk,
+                        "old": form.initial["status"],
+                        "new": self.object.status,
+                    },
+                )
+            messages.success(self.request, _("The status has been changed."))
+        return redirect(self.get_success_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        data = self.form_page.get_display_data(self.object)
+        data["submit_time"] = date_format(localtime(self.object.submit_time), "DATETIME_FORMAT")
+        context["rows"] = [
+            (label, display_value(data.get(name)))
+            for name, label in self.form_page.get_data_fields()
+        ]
+        context["form_page"] = self.form_page
+        context["action_url"] = self.request.path
+        context["listing_url"] = self.get_success_url()
+        context["submit_button_label"] = _("Save status")
+        context["submit_button_active_label"] = pgettext("feedback status", "Saving…")
+        return context

@@ -29,20 +29,22 @@ from wagtail_integration.api.errors import MAX_PAGE_ID, InvalidParameters, Inval
 from . import conf, spam
 from .models import FeedbackFormPage
 from .submissions import (
-    RATE_LIMITED_MESSAGE,
-    TOO_LARGE_MESSAGE,
-    UNAVAILABLE_MESSAGE,
+    RATE_LIMITED,
+    TOO_LARGE,
+    UNAVAILABLE,
     UNAVAILABLE_RETRY_AFTER,
     Outcome,
+    Refusal,
     receive_feedback,
     request_too_large,
 )
 
 PagePath = Path(..., ge=1, le=MAX_PAGE_ID, description="The id of a live feedback form page.")
-NOT_JSON_MESSAGE = gettext_lazy("The request body must be a JSON object.")
-NOT_JSON_TYPE_MESSAGE = gettext_lazy("Please send the request body as application/json.")
-DUPLICATE_MESSAGE = gettext_lazy(
-    "This form has already been sent. To send another message, fetch a new form."
+NOT_JSON = Refusal(400, gettext_lazy("The request body must be a JSON object."))
+NOT_JSON_TYPE = Refusal(415, gettext_lazy("Please send the request body as application/json."))
+DUPLICATE = Refusal(
+    409,
+    gettext_lazy("This form has already been sent. To send another message, fetch a new form."),
 )
 
 router = Router(tags=["integration feedback"])
@@ -186,7 +188,6 @@ def describe_form(request: HttpRequest, response: HttpResponse, page_id: int) ->
     with translation.override(language):
         form = page.get_form(page=page, user=request.user)
         privacy_page = page.get_privacy_page()
-        visible = [f for f in form.visible_fields() if f.name != spam.HONEYPOT_FIELD]
         return Status(
             200,
             FeedbackForm(
@@ -194,7 +195,7 @@ def describe_form(request: HttpRequest, response: HttpResponse, page_id: int) ->
                 title=page.title,
                 language=language,
                 intro=expand_db_html(page.intro),
-                fields=[describe_field(f) for f in visible],
+                fields=[describe_field(field) for field in form.resident_fields()],
                 consent=Consent(
                     text=strip_tags(str(form.fields["consent"].label)),
                     privacy_url=privacy_page.get_full_url(request) if privacy_page else None,
@@ -221,22 +222,22 @@ def refuse_unreadable_bodies(run):
             return run(request, *args, **kwargs)
         refusal = None
         if request_too_large(request):
-            refusal = (413, TOO_LARGE_MESSAGE)
+            refusal = TOO_LARGE
         elif request.content_type != "application/json":
             # A cross-origin page may send text/plain or a form without asking first (no CORS
             # preflight); only JSON, which needs the preflight, is accepted.
-            refusal = (415, NOT_JSON_TYPE_MESSAGE)
+            refusal = NOT_JSON_TYPE
         else:
             try:
                 json.loads(request.body)
             except RequestDataTooBig:
-                refusal = (413, TOO_LARGE_MESSAGE)
+                refusal = TOO_LARGE
             except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested too deep
-                refusal = (400, NOT_JSON_MESSAGE)
+                refusal = NOT_JSON
         if refusal is None:
             return run(request, *args, **kwargs)
         with translation.override(request_language(kwargs.get("page_id"))):
-            return refusal_response(request, *refusal)
+            return refusal_response(request, refusal)
 
     return wrapper
 
@@ -254,8 +255,10 @@ def request_language(page_id) -> str:
     return i18n.page_language(page) if page else translation.get_language()
 
 
-def refusal_response(request: HttpRequest, status: int, message) -> JsonResponse:
-    return with_cors(request, JsonResponse({"detail": str(message)}, status=status))
+def refusal_response(request: HttpRequest, refusal: Refusal) -> JsonResponse:
+    return with_cors(
+        request, JsonResponse({"detail": str(refusal.message)}, status=refusal.status)
+    )
 
 
 @router.post(
@@ -308,7 +311,7 @@ def submit_feedback(
         result = receive_feedback(page, request, data)
         if result.outcome is Outcome.RATE_LIMITED:
             response["Retry-After"] = str(result.retry_after)
-            return Status(429, {"detail": str(RATE_LIMITED_MESSAGE)})
+            return Status(RATE_LIMITED.status, {"detail": str(RATE_LIMITED.message)})
         if result.outcome in (Outcome.INVALID, Outcome.EXPIRED):
             errors = {
                 ("form" if name == "__all__" else name): [str(message) for message in messages]
@@ -316,7 +319,7 @@ def submit_feedback(
             }
             return Status(422, {"detail": _("Please check your entries."), "errors": errors})
         if result.outcome is Outcome.DUPLICATE:
-            return Status(409, {"detail": str(DUPLICATE_MESSAGE)})
+            return Status(DUPLICATE.status, {"detail": str(DUPLICATE.message)})
         if result.outcome is Outcome.UNAVAILABLE:
             return unavailable(response)
         submission_id = result.submission.pk if result.submission else None
@@ -325,7 +328,7 @@ def submit_feedback(
 
 def unavailable(response: HttpResponse) -> Status:
     response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
-    return Status(503, {"detail": str(UNAVAILABLE_MESSAGE)})
+    return Status(UNAVAILABLE.status, {"detail": str(UNAVAILABLE.message)})
 
 
 @router.api_operation(["OPTIONS"], "/feedback/{page_id}/", include_in_schema=False, auth=None)

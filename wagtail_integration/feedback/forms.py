@@ -45,6 +45,15 @@ class FeedbackForm(BaseForm):
         if not self.is_bound:
             self.fields[spam.TOKEN_FIELD].initial = spam.make_token(self.page)
 
+    def resident_fields(self) -> list:
+        """The visible fields a person fills in: all but the bots' trap."""
+        return [field for field in self.visible_fields() if field.name != spam.HONEYPOT_FIELD]
+
+    @property
+    def honeypot(self):
+        """The bots' trap: a visible field that people and screen readers are not shown."""
+        return self[spam.HONEYPOT_FIELD]
+
     def checked_data(self, data):
         """`data` with every text of a field checked and normalised (see ``text.py``).
 

@@ -12,7 +12,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
 )
-from wagtail.api import APIField
 from wagtail.contrib.forms.models import (
     AbstractEmailForm,
     AbstractFormField,
@@ -21,10 +20,10 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from wagtail_integration import i18n
-from wagtail_integration.api.fields import RichTextHTMLField
+from wagtail_integration.api.fields import rich_text_api_field
 from wagtail_integration.blocks import RICH_TEXT_FEATURES
 from wagtail_integration.models import IntegrationConceptPage, WorkingGroupPage
 from wagtail_integration.models.tabs import page_tabs
@@ -115,10 +114,6 @@ class FeedbackFormField(TranslatableMixin, AbstractFormField):
         SynchronizedField("clean_name", overridable=False),
         SynchronizedField("field_type", overridable=False),
         SynchronizedField("required", overridable=False),
-        TranslatableField("label"),
-        TranslatableField("help_text"),
-        TranslatableField("choices"),
-        TranslatableField("default_value"),
     ]
 
     class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
@@ -157,19 +152,16 @@ class FeedbackFormPage(AbstractEmailForm):
         ),
     )
 
+    # Only where wagtail-localize's default differs (see tests/test_translatable_fields.py):
+    # the addresses route mail, so a translator cannot change them.
     override_translatable_fields = [
-        TranslatableField("intro"),
-        TranslatableField("thank_you_text"),
-        SynchronizedField("concept"),
         SynchronizedField("to_address", overridable=False),
         SynchronizedField("from_address", overridable=False),
-        TranslatableField("subject"),
-        TranslatableField("form_fields"),
     ]
 
     api_fields = [
-        APIField("intro", serializer=RichTextHTMLField()),
-        APIField("thank_you_text", serializer=RichTextHTMLField()),
+        rich_text_api_field("intro"),
+        rich_text_api_field("thank_you_text"),
     ]
 
     form_builder = FeedbackFormBuilder

@@ -45,14 +45,33 @@ EXPIRED_MESSAGE = _(
     "This form was open for a long time, so we could not accept it yet. "
     "Please check your message and send it again."
 )
-TOO_LARGE_MESSAGE = _("Your message is too long to send. Please shorten it and try again.")
-RATE_LIMITED_MESSAGE = _(
-    "You have sent several messages in a short time. "
-    "Please wait a while, then send your message again."
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A post refused without being stored: its HTTP status and what the resident reads.
+
+    The HTML view and the API answer with the same status and the same words.
+    """
+
+    status: int
+    message: str
+
+
+TOO_LARGE = Refusal(413, _("Your message is too long to send. Please shorten it and try again."))
+RATE_LIMITED = Refusal(
+    429,
+    _(
+        "You have sent several messages in a short time. "
+        "Please wait a while, then send your message again."
+    ),
 )
-UNAVAILABLE_MESSAGE = _(
-    "Your message could not be saved just now, because of a problem on our side. "
-    "Nothing has been sent. Please try again in a minute."
+UNAVAILABLE = Refusal(
+    503,
+    _(
+        "Your message could not be saved just now, because of a problem on our side. "
+        "Nothing has been sent. Please try again in a minute."
+    ),
 )
 # How long a client should wait after the database failed, in seconds.
 UNAVAILABLE_RETRY_AFTER = 60

@@ -12,11 +12,12 @@ from django.utils.translation import get_language, get_language_bidi
 from wagtail_integration import i18n
 
 from .submissions import (
-    RATE_LIMITED_MESSAGE,
-    TOO_LARGE_MESSAGE,
-    UNAVAILABLE_MESSAGE,
+    RATE_LIMITED,
+    TOO_LARGE,
+    UNAVAILABLE,
     UNAVAILABLE_RETRY_AFTER,
     Outcome,
+    Refusal,
     receive_feedback,
     request_too_large,
 )
@@ -40,8 +41,7 @@ def serve_feedback_form(page, request, *args, **kwargs):
         response = render_refusal(
             page,
             request,
-            status=429,
-            message=RATE_LIMITED_MESSAGE,
+            RATE_LIMITED,
             unsent_message=str(safe_text(request.POST.get("message", ""))),
         )
         response["Retry-After"] = str(result.retry_after)
@@ -62,14 +62,17 @@ def render_form(page, request, form, status: int = 200) -> TemplateResponse:
 
 
 def render_refusal(
-    page, request, *, status: int, message, unsent_message: str = ""
+    page, request, refusal: Refusal, *, unsent_message: str = ""
 ) -> TemplateResponse:
     context = page.get_context(request)
-    context["refusal"] = message
+    context["refusal"] = refusal.message
     context["unsent_message"] = unsent_message
     context["back_url"] = page.get_url(request)
     return TemplateResponse(
-        request, "wagtail_integration_feedback/feedback_refused.html", context, status=status
+        request,
+        "wagtail_integration_feedback/feedback_refused.html",
+        context,
+        status=refusal.status,
     )
 
 
@@ -77,7 +80,7 @@ def render_too_large(page, request) -> HttpResponse:
     """The 413 page in the page's language; it never reads the body, which may be too large
     to read (the middleware calls it before Django's LocaleMiddleware may have run)."""
     with translation.override(i18n.page_language(page)):
-        return render_refusal(page, request, status=413, message=TOO_LARGE_MESSAGE).render()
+        return render_refusal(page, request, TOO_LARGE).render()
 
 
 def render_unavailable(page, request, *, form) -> HttpResponse:
@@ -85,9 +88,9 @@ def render_unavailable(page, request, *, form) -> HttpResponse:
     page can still be rendered; else a page that needs no database, with the message to copy.
     """
     if form is not None:
-        form.add_error(None, UNAVAILABLE_MESSAGE)
+        form.add_error(None, UNAVAILABLE.message)
         try:
-            response = render_form(page, request, form, status=503).render()
+            response = render_form(page, request, form, status=UNAVAILABLE.status).render()
         except DatabaseError:
             logger.exception("The feedback page %s could not be rendered.", page.pk)
         else:
@@ -96,13 +99,13 @@ def render_unavailable(page, request, *, form) -> HttpResponse:
     content = render_to_string(
         "wagtail_integration_feedback/feedback_unavailable.html",
         {
-            "message": UNAVAILABLE_MESSAGE,
+            "message": UNAVAILABLE.message,
             "unsent_message": str(safe_text(request.POST.get("message", ""))),
             "back_url": request.path,
             "language_code": get_language(),
             "language_bidi": get_language_bidi(),
         },
     )
-    response = HttpResponse(content, status=503)
+    response = HttpResponse(content, status=UNAVAILABLE.status)
     response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
     return response

@@ -1,14 +1,15 @@
-"""Admin additions of the feedback app: the view of one submission, deleting submissions."""
+"""Admin additions of the feedback app: one submission's page, deleting, the audit log."""
 
 from django.urls import include, path
 from wagtail import hooks
 
 from . import admin_views, delete_views
+from .audit_log import STATUS_CHANGE_ACTION, StatusChangeFormatter
 
 admin_urlpatterns = [
     path(
         "feedback/<int:submission_id>/",
-        admin_views.submission_detail,
+        admin_views.SubmissionView.as_view(),
         name="feedback_submission",
     ),
     path(
@@ -22,3 +23,8 @@ admin_urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("integration/", include((admin_urlpatterns, "wagtail_integration_feedback")))]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(STATUS_CHANGE_ACTION)(StatusChangeFormatter)

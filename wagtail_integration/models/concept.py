@@ -9,10 +9,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .. import i18n
-from ..api.fields import RelatedIdField, RichTextHTMLField
+from ..api.fields import related_id_api_field, rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
 from .groups import WorkingGroupPage
 from .listings import (
@@ -74,15 +73,6 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
         ),
     )
 
-    override_translatable_fields = [
-        TranslatableField("intro"),
-        TranslatableField("plain_language_summary"),
-        TranslatableField("body"),
-        TranslatableField("downloads"),
-        SynchronizedField("feedback_page"),
-        TranslatableField("feedback_teaser"),
-    ]
-
     @classproperty
     def subpage_types(cls) -> list[str]:
         # The feedback form may go under the concept when its app is installed; named by its
@@ -92,11 +82,11 @@ class IntegrationConceptPage(PlainLanguageMixin, Page):
         return ["wagtail_integration.ConceptPhasePage"]
 
     api_fields = [
-        APIField("intro", serializer=RichTextHTMLField()),
-        APIField("plain_language_summary", serializer=RichTextHTMLField()),
+        rich_text_api_field("intro"),
+        rich_text_api_field("plain_language_summary"),
         APIField("body"),
         APIField("downloads"),
-        APIField("feedback_page", serializer=RelatedIdField("feedback_page")),
+        related_id_api_field("feedback_page"),
         APIField("feedback_teaser"),
     ]
 

@@ -12,9 +12,9 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
-from ..api.fields import RichTextHTMLField
+from ..api.fields import rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES
 from .listings import status_counts
 from .measures import MeasurePage, MeasureStatus
@@ -61,21 +61,18 @@ class WorkingGroupPage(PlainLanguageMixin, Page):
         help_text=_("Publish the contact email address on the group's page."),
     )
 
+    # Only where wagtail-localize's default differs (see tests/test_translatable_fields.py):
+    # the address that feedback is routed to, and whether it is shown, are the same in
+    # every language.
     override_translatable_fields = [
-        TranslatableField("goal"),
-        TranslatableField("plain_language_summary"),
-        TranslatableField("description"),
-        TranslatableField("lead"),
-        TranslatableField("contact_name"),
         SynchronizedField("contact_email", overridable=False),
         SynchronizedField("show_contact_email", overridable=False),
-        TranslatableField("members"),
     ]
 
     api_fields = [
         APIField("goal"),
-        APIField("plain_language_summary", serializer=RichTextHTMLField()),
-        APIField("description", serializer=RichTextHTMLField()),
+        rich_text_api_field("plain_language_summary"),
+        rich_text_api_field("description"),
         APIField("lead"),
         APIField("contact_name"),
         APIField("public_contact_email"),  # empty unless the editor publishes the address
@@ -138,7 +135,6 @@ class WorkingGroupMember(TranslatableMixin, Orderable):
         help_text=_("Optional link to the organisation's website."),
     )
 
-    override_translatable_fields = [TranslatableField("name"), SynchronizedField("url")]
     api_fields = [APIField("name"), APIField("url")]
 
     panels = [FieldPanel("name"), FieldPanel("url")]

@@ -4,7 +4,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,10 +15,10 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from .. import i18n
-from ..api.fields import RichTextHTMLField, TreeIdField
+from ..api.fields import TreeIdField, rich_text_api_field
 from ..blocks import BodyBlock, DocumentListBlock
 from .periods import DatePeriodMixin
 from .plain_language import PlainLanguageMixin
@@ -128,25 +127,20 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
         verbose_name=pgettext_lazy("measure", "documents"),
         help_text=_("Reports, flyers or resolutions about the measure."),
     )
+    # Only where wagtail-localize's default differs (see tests/test_translatable_fields.py):
+    # the facts are one truth in every language, and a translator cannot override them.
     override_translatable_fields = [
-        TranslatableField("summary"),
-        TranslatableField("plain_language_summary"),
-        TranslatableField("body"),
         SynchronizedField("status", overridable=False),
         SynchronizedField("progress", overridable=False),
         SynchronizedField("start_date", overridable=False),
         SynchronizedField("end_date", overridable=False),
-        TranslatableField("responsible_body"),
-        TranslatableField("decision_body"),
         SynchronizedField("decision_date", overridable=False),
         SynchronizedField("decision_reference", overridable=False),
-        SynchronizedField("decision_url"),
-        TranslatableField("documents"),
     ]
 
     api_fields = [
         APIField("summary"),
-        APIField("plain_language_summary", serializer=RichTextHTMLField()),
+        rich_text_api_field("plain_language_summary"),
         APIField("body"),
         APIField("status"),
         APIField("status_label"),
@@ -223,8 +217,7 @@ class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
     @property
     def status_label(self) -> str:
         """The status in the page's own language, for the API."""
-        with translation.override(i18n.page_language(self)):
-            return str(self.get_status_display())
+        return i18n.choice_label(self, self.get_status_display)
 
     @property
     def has_decision(self) -> bool:

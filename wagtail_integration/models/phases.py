@@ -1,7 +1,6 @@
 """Concept phases and their milestones."""
 
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -14,10 +13,10 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from .. import i18n
-from ..api.fields import RelatedIdField
+from ..api.fields import related_id_api_field
 from ..blocks import BodyBlock
 from .groups import WorkingGroupPage
 from .listings import group_measures_by_parent, private_sections, visible
@@ -79,14 +78,13 @@ class ConceptPhasePage(DatePeriodMixin, Page):
         help_text=_("Background, aims and context of the phase."),
     )
 
+    # Only where wagtail-localize's default differs (see tests/test_translatable_fields.py):
+    # the facts are one truth in every language, and a translator cannot override them.
     override_translatable_fields = [
         SynchronizedField("number", overridable=False),
         SynchronizedField("status", overridable=False),
         SynchronizedField("start_date", overridable=False),
         SynchronizedField("end_date", overridable=False),
-        TranslatableField("summary"),
-        TranslatableField("body"),
-        TranslatableField("milestones"),
     ]
 
     api_fields = [
@@ -125,8 +123,7 @@ class ConceptPhasePage(DatePeriodMixin, Page):
     @property
     def status_label(self) -> str:
         """The status in the page's own language, for the API."""
-        with translation.override(i18n.page_language(self)):
-            return str(self.get_status_display())
+        return i18n.choice_label(self, self.get_status_display)
 
     @property
     def is_active(self) -> bool:
@@ -184,12 +181,11 @@ class PhaseMilestone(TranslatableMixin, Orderable):
         help_text=_("An optional document, e.g. the resolution or the evaluation report."),
     )
 
+    # Only where wagtail-localize's default differs (see tests/test_translatable_fields.py):
+    # a milestone's date and kind are the same in every language.
     override_translatable_fields = [
         SynchronizedField("date", overridable=False),
         SynchronizedField("kind", overridable=False),
-        TranslatableField("title"),
-        TranslatableField("place"),
-        SynchronizedField("document"),
     ]
 
     api_fields = [
@@ -198,7 +194,7 @@ class PhaseMilestone(TranslatableMixin, Orderable):
         APIField("kind_label"),
         APIField("title"),
         APIField("place"),
-        APIField("document", serializer=RelatedIdField("document")),
+        related_id_api_field("document"),
     ]
 
     panels = [
@@ -218,5 +214,4 @@ class PhaseMilestone(TranslatableMixin, Orderable):
     @property
     def kind_label(self) -> str:
         """The kind in the language of the milestone's page, for the API."""
-        with translation.override(i18n.page_language(self.page)):
-            return str(self.get_kind_display())
+        return i18n.choice_label(self.page, self.get_kind_display)

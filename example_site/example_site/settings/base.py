@@ -136,6 +136,8 @@ WAGTAIL_SITE_NAME = "Stadtportal (Beispiel)"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Headless clients get display HTML (links resolved) unless they ask for another format.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # wagtail-integration: feedback notifications run as django-tasks tasks. Without a TASKS
 # setting they run at once, after the submission is saved; production should use a worker
