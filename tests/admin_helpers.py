@@ -6,6 +6,21 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from wagtail_integration.feedback.models import FeedbackSubmission
+
+
+def submit(
+    page, message: str = "Hallo", *, name="", status="new", topic=None, language=None
+) -> FeedbackSubmission:
+    """A stored submission, as the feedback package writes it (in the page's language)."""
+    return FeedbackSubmission.objects.create(
+        page=page,
+        form_data={"message": message, "topic": "General", "name": name, "email": ""},
+        language=language or page.locale.language_code,
+        status=status,
+        topic=topic,
+    )
+
 
 def listing_url(page, **params) -> str:
     url = reverse("wagtailforms:list_submissions", args=[page.pk])

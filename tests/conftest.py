@@ -14,19 +14,6 @@ def home_page(db):
     return Site.objects.get(is_default_site=True).root_page
 
 
-@pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser(
-        username="admin", email="admin@example.org", password="password"
-    )
-
-
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The rate limit counts in the cache; every test starts with none counted."""

@@ -1,7 +1,5 @@
 """The feedback form through the API: one code path with the HTML form."""
 
-import json
-
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -9,6 +7,7 @@ from django.urls import reverse
 
 from wagtail_integration.feedback.models import FeedbackSubmission
 
+from .feedback_helpers import post_json
 from .i18n_helpers import translate_tree
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +32,6 @@ def openapi(client, namespace: str) -> dict:
     response = client.get(f"{prefix}/openapi.json")
     assert response.status_code == 200
     return response.json()
-
-
-def post_json(client, url, payload, **headers):
-    return client.post(url, json.dumps(payload), content_type="application/json", **headers)
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Editors handle feedback in Wagtail's admin: listing, status, export, and permissions."""
 
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
@@ -10,7 +12,13 @@ from wagtail.users.models import UserProfile
 
 from wagtail_integration.feedback.models import FeedbackFormPage, FeedbackSubmission
 
-from .admin_helpers import export_csv_rows, export_xlsx_cells, export_xlsx_rows, listing_url
+from .admin_helpers import (
+    export_csv_rows,
+    export_xlsx_cells,
+    export_xlsx_rows,
+    listing_url,
+    submit,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,19 +26,8 @@ HOSTILE_MESSAGE = "مرحبا Akşam 🙏🏽 <script>alert('x')</script>"
 FORMULA = '=HYPERLINK("http://x")'
 
 
-def submit(page, *, message="Hallo", name="", status="new", topic=None) -> FeedbackSubmission:
-    """A stored submission, as the feedback package writes it."""
-    return FeedbackSubmission.objects.create(
-        page=page,
-        form_data={"message": message, "topic": "General", "name": name, "email": ""},
-        language="ar",
-        status=status,
-        topic=topic,
-    )
-
-
 def test_listing_shows_submissions_escaped_with_status_and_language(admin_client, feedback_page):
-    submit(feedback_page, message=HOSTILE_MESSAGE)
+    submit(feedback_page, message=HOSTILE_MESSAGE, language="ar")
 
     response = admin_client.get(listing_url(feedback_page))
 
@@ -277,13 +274,17 @@ def test_deleting_a_working_group_keeps_its_submissions(feedback_page, concept_t
 
 
 def test_submission_page_shows_a_local_date_and_dashes_for_empty_values(
-    admin_client, feedback_page
+    admin_client, feedback_page, settings
 ):
+    settings.TIME_ZONE = "Pacific/Kiritimati"  # UTC+14: noon on 1 March in UTC is 2 March here
     submission = submit(feedback_page, name="")
+    sent = datetime.datetime(2024, 3, 1, 12, 30, tzinfo=datetime.timezone.utc)
+    FeedbackSubmission.objects.filter(pk=submission.pk).update(submit_time=sent)
     url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
 
     content = admin_client.get(url).content.decode()
 
     assert "+00:00" not in content
-    assert str(submission.submit_time.year) in content
+    assert "March 2, 2024" in content
+    assert "March 1, 2024" not in content
     assert "–" in content

@@ -10,23 +10,11 @@ from wagtail.models import GroupPagePermission
 
 from wagtail_integration.feedback.models import FeedbackSubmission
 
+from .admin_helpers import listing_url, submit
 from .factories import make_feedback_page
 from .i18n_helpers import translate, translate_tree
 
 pytestmark = pytest.mark.django_db
-
-
-def submit(page, message: str) -> FeedbackSubmission:
-    """A stored submission, as the feedback package writes it."""
-    return FeedbackSubmission.objects.create(
-        page=page,
-        form_data={"message": message, "topic": "General", "name": "", "email": ""},
-        language=page.locale.language_code,
-    )
-
-
-def listing_url(page) -> str:
-    return reverse("wagtailforms:list_submissions", args=[page.pk])
 
 
 def delete_url(page) -> str:

@@ -5,6 +5,7 @@ import logging
 import pytest
 from bs4 import BeautifulSoup
 
+from wagtail_integration.feedback import spam
 from wagtail_integration.feedback.models import FeedbackFormField, FeedbackSubmission
 
 from .factories import make_concept, make_feedback_page
@@ -209,19 +210,16 @@ def test_feedback_page_elsewhere_can_name_its_concept(client, home_page, concept
 
 
 def test_feedback_page_parent_types_follow_the_setting(settings, home_page):
+    """Under a concept by default; under what the host's setting names otherwise (Wagtail
+    reads ``parent_page_types`` once per process, when the host's settings are in place)."""
     from wagtail_integration.feedback.models import FeedbackFormPage
 
     concept = make_concept(home_page)
-    FeedbackFormPage._clean_parent_page_models = None  # Wagtail caches the resolved types
     assert FeedbackFormPage.can_create_at(concept)
     assert not FeedbackFormPage.can_create_at(home_page)
 
     settings.WAGTAIL_INTEGRATION_FEEDBACK_PARENT_PAGE_TYPES = ["wagtailcore.Page"]
-    FeedbackFormPage._clean_parent_page_models = None
-    try:
-        assert FeedbackFormPage.can_create_at(home_page)
-    finally:
-        FeedbackFormPage._clean_parent_page_models = None
+    assert FeedbackFormPage.parent_page_types == ["wagtailcore.Page"]
 
 
 def test_concept_page_links_to_its_feedback_form(client, feedback_page, concept_tree):
@@ -231,7 +229,17 @@ def test_concept_page_links_to_its_feedback_form(client, feedback_page, concept_
 
 
 def test_form_token_is_fresh_on_every_view(client, feedback_page):
-    assert fetch_form(client, feedback_page)["form_token"]
+    """Each view signs its own token: a resident who sent the form can send it again."""
+    first = fetch_form(client, feedback_page)[spam.TOKEN_FIELD]
+    second = fetch_form(client, feedback_page)[spam.TOKEN_FIELD]
+
+    sent_first = post_feedback(client, feedback_page, form_token=first, message="Erste")
+    sent_second = post_feedback(client, feedback_page, form_token=second, message="Zweite")
+
+    assert first != second
+    assert sent_first.status_code == sent_second.status_code == 303
+    messages = FeedbackSubmission.objects.values_list("form_data__message", flat=True)
+    assert sorted(messages) == ["Erste", "Zweite"]  # the second is no resend of the first
 
 
 def test_showing_the_form_writes_nothing(client, feedback_page, django_assert_num_queries):

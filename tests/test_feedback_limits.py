@@ -12,23 +12,9 @@ from django.urls import reverse
 from wagtail_integration.feedback import spam
 from wagtail_integration.feedback.models import FeedbackSubmission
 
-from .feedback_helpers import fetch_form, post_expired_form, post_feedback
+from .feedback_helpers import api_url, fetch_form, post_api, post_expired_form, post_feedback
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("instant_feedback")]
-
-
-def api_url(page_id) -> str:
-    return f"/api/standalone/integration/feedback/{page_id}/"
-
-
-def post_api(client, page, values=None, token=None, **extra):
-    body = {
-        "token": token or spam.make_token(page),
-        "values": values or {"message": "Hallo", "topic": "general", "consent": True},
-    }
-    return client.post(
-        api_url(page.pk), json.dumps(body), content_type="application/json", **extra
-    )
 
 
 def test_a_signed_form_stores_one_submission_however_often_it_is_sent(client, feedback_page):
@@ -113,10 +99,7 @@ def test_a_post_over_djangos_limit_gets_the_localized_413_page_despite_csrf(
     translate_tree(home_page, german, {}, django_capture_on_commit_callbacks)
     german_page = feedback_page.get_translation(german)
     browser = Client(enforce_csrf_checks=True)  # CSRF middleware reads the body of a POST
-    data = fetch_form(browser, german_page)
-    data["csrfmiddlewaretoken"] = BeautifulSoup(
-        browser.get(german_page.url).content, "html.parser"
-    ).find("input", {"name": "csrfmiddlewaretoken"})["value"]
+    data = fetch_form(browser, german_page)  # with the CSRF token
 
     response = browser.post(german_page.url, {**data, "message": "x" * 30_000, "consent": "on"})
 
@@ -150,7 +133,7 @@ def test_a_post_over_the_feedback_cap_gets_413_on_both_paths(client, feedback_pa
 )
 def test_a_body_that_is_no_json_gets_a_localized_400(client, feedback_page, body):
     response = client.post(
-        api_url(feedback_page.pk),
+        api_url(feedback_page),
         body.encode("utf-8", "surrogateescape"),
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="de",
@@ -215,7 +198,7 @@ def test_the_api_takes_json_only_so_no_page_elsewhere_can_post_without_a_preflig
     body = json.dumps({"token": spam.make_token(feedback_page), "values": {"message": "x"}})
 
     response = client.post(
-        api_url(feedback_page.pk),
+        api_url(feedback_page),
         body,
         content_type=content_type,
         HTTP_ORIGIN="https://evil.example",

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from wagtail_integration.feedback import spam
 from wagtail_integration.feedback.models import FeedbackSubmission
 
-from .test_feedback_text import api_url, render_everything
+from .feedback_helpers import api_url
+from .test_feedback_text import render_everything
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 

@@ -14,26 +14,13 @@ from wagtail_integration.feedback.text import check_text, safe_text
 
 from .admin_helpers import export_csv_rows, export_xlsx_rows, listing_url
 from .factories import make_feedback_page
-from .feedback_helpers import post_feedback
+from .feedback_helpers import api_url, post_api, post_feedback, valid_values
 
 pytestmark = pytest.mark.django_db
 
 CONTROL_CHARACTERS = [
     chr(code) for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
 ] + ["\ufffe", "\uffff"]
-
-
-def api_url(page) -> str:
-    return reverse("wagtail_integration_api:integration_feedback_submit", args=[page.pk])
-
-
-def post_api(client, page, values: dict, token: str | None = None):
-    body = {"token": token or spam.make_token(page), "values": values}
-    return client.post(api_url(page), json.dumps(body), content_type="application/json")
-
-
-def valid_values(**values) -> dict:
-    return {"message": "Mehr Sprachkurse", "topic": "general", "consent": True, **values}
 
 
 def render_everything(client, page, submissions=None) -> dict:
@@ -144,9 +131,7 @@ def test_each_api_field_takes_exactly_the_json_type_it_means(
     client, feedback_page, values, field, settings
 ):
     settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
-    body = json.dumps({"token": spam.make_token(feedback_page), "values": valid_values(**values)})
-
-    response = client.post(api_url(feedback_page), body, content_type="application/json")
+    response = post_api(client, feedback_page, valid_values(**values))
 
     assert response.status_code == 422
     assert set(response.json()["errors"]) == {field}
