@@ -74,3 +74,22 @@ def default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+def pytest_collection_modifyitems(items):
+    """Run the slow tests (builds, `wagtail start` hosts, server processes) first.
+
+    pytest-xdist hands out whole modules in collection order: a long module handed out last
+    would keep one worker busy while the others have finished.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_reference_index_updates():
+    """Skip Wagtail's reference index: updated in a task after every save, it took a third of
+    the time of tests that build page trees, and nothing here reads it."""
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    with disable_reference_index_auto_update():
+        yield

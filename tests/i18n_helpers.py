@@ -38,3 +38,14 @@ def translate_tree(root: Page, locale: Locale, strings: dict[str, str], capture)
     """Translate `root` and every page below it, parents first."""
     for page in Page.objects.filter(path__startswith=root.path).order_by("path"):
         translate(page.specific, locale, strings, capture)
+
+
+def translate_with_ancestors(page: Page, locale: Locale, strings: dict[str, str], capture) -> Page:
+    """Translate `page` and the pages above it, top down: enough to open it in `locale`.
+
+    Cheaper than translating the whole tree (each translation takes about a third of a
+    second) for tests that need one page in another language.
+    """
+    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1):
+        translated = translate(ancestor.specific, locale, strings, capture)
+    return translated

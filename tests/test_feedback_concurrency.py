@@ -133,24 +133,44 @@ def send_at_once(url: str, bodies: list[dict]) -> list[int]:
     return statuses
 
 
+@pytest.fixture(scope="module")
+def seeded_database(tmp_path_factory) -> tuple[Path, str]:
+    """A migrated database with a feedback page, made once; each test posts into a copy."""
+    path = tmp_path_factory.mktemp("seeded") / "server.sqlite3"
+    env = server_env(path, cache="database")
+    return path, run_python(SEED, env)
+
+
+def server_env(database: Path, cache: str, **extra: str) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings_server",
+        "PYTHONPATH": str(ROOT),
+        "WI_TEST_DB": str(database),
+        "WI_TEST_CACHE": cache,
+        **extra,
+    }
+
+
+def copy_of(seeded_database, tmp_path: Path) -> tuple[Path, str]:
+    seeded, page_id = seeded_database
+    database = tmp_path / "server.sqlite3"
+    shutil.copyfile(seeded, database)
+    return database, page_id
+
+
 @pytest.mark.parametrize(
     ("cache", "workers"),
     [("locmem", 1), ("database", 4), ("redis", 4)],
     ids=["local-memory-1-process", "database-cache-4-processes", "redis-4-processes"],
 )
 def test_forty_simultaneous_posts_from_one_client_store_at_most_the_limit(
-    tmp_path, cache, workers, request_fixture_redis
+    tmp_path, seeded_database, cache, workers, request_fixture_redis
 ):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings_server",
-        "PYTHONPATH": str(ROOT),
-        "WI_TEST_DB": str(tmp_path / "server.sqlite3"),
-        "WI_TEST_CACHE": cache,
-    }
+    database, page_id = copy_of(seeded_database, tmp_path)
+    env = server_env(database, cache)
     if cache == "redis":
         env["WI_TEST_REDIS_URL"] = request_fixture_redis()
-    page_id = run_python(SEED, env)
     port = free_port()
     server = start_server(env, port, workers)
     try:
@@ -174,16 +194,11 @@ def test_forty_simultaneous_posts_from_one_client_store_at_most_the_limit(
     assert statuses.count(429) == POSTS - LIMIT
 
 
-def test_one_token_sent_twenty_times_at_once_to_four_processes_is_stored_once(tmp_path):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings_server",
-        "PYTHONPATH": str(ROOT),
-        "WI_TEST_DB": str(tmp_path / "server.sqlite3"),
-        "WI_TEST_CACHE": "database",
-        "WI_TEST_RATE_LIMIT": "1000/d",
-    }
-    page_id = run_python(SEED, env)
+def test_one_token_sent_twenty_times_at_once_to_four_processes_is_stored_once(
+    tmp_path, seeded_database
+):
+    database, page_id = copy_of(seeded_database, tmp_path)
+    env = server_env(database, "database", WI_TEST_RATE_LIMIT="1000/d")
     port = free_port()
     server = start_server(env, port, workers=4)
     try:

@@ -94,10 +94,11 @@ def small_django_limit(settings):
 def test_a_post_over_djangos_limit_gets_the_localized_413_page_despite_csrf(
     feedback_page, german, home_page, django_capture_on_commit_callbacks
 ):
-    from .i18n_helpers import translate_tree
+    from .i18n_helpers import translate_with_ancestors
 
-    translate_tree(home_page, german, {}, django_capture_on_commit_callbacks)
-    german_page = feedback_page.get_translation(german)
+    german_page = translate_with_ancestors(
+        feedback_page, german, {}, django_capture_on_commit_callbacks
+    )
     browser = Client(enforce_csrf_checks=True)  # CSRF middleware reads the body of a POST
     data = fetch_form(browser, german_page)  # with the CSRF token
 

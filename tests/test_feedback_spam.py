@@ -259,6 +259,10 @@ def test_invalid_rate_limit_setting_is_reported_clearly(settings):
         conf.feedback_rate_limit()
     settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "10/m"
     assert conf.feedback_rate_limit() == (10, 60)
+    for too_many in ("0/h", "1001/h"):
+        settings.WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = too_many
+        with pytest.raises(ImproperlyConfigured, match="allows 1 to 1000 posts per period"):
+            conf.feedback_rate_limit()
 
 
 @pytest.mark.usefixtures("instant_feedback", "cache_backend")

@@ -211,11 +211,12 @@ def test_valid_reply_to_address_reaches_the_header(feedback_page):
 def test_text_and_type_errors_are_in_the_language_of_the_form(
     client, home_page, feedback_page, german, django_capture_on_commit_callbacks, settings
 ):
-    from .i18n_helpers import translate_tree
+    from .i18n_helpers import translate_with_ancestors
 
     settings.WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
-    translate_tree(home_page, german, {}, django_capture_on_commit_callbacks)
-    german_page = feedback_page.get_translation(german)
+    german_page = translate_with_ancestors(
+        feedback_page, german, {}, django_capture_on_commit_callbacks
+    )
 
     response = post_api(client, german_page, valid_values(message="x\x1b", consent="ja"))
 

@@ -12,6 +12,9 @@ from django.core.exceptions import ImproperlyConfigured
 FEEDBACK_MIN_SECONDS = 3
 FEEDBACK_MAX_SECONDS = 24 * 60 * 60
 FEEDBACK_RATE_LIMIT = "5/h"
+# Each post reads one cache key per allowed post (see ratelimit.py): 1,000 keys cost a
+# few milliseconds, 100,000 cost seconds.
+FEEDBACK_RATE_LIMIT_MAX = 1000
 FEEDBACK_MESSAGE_MAX_LENGTH = 5000
 FEEDBACK_MAX_REQUEST_BYTES = 256 * 1024
 FEEDBACK_PARENT_PAGE_TYPES = ["wagtail_integration.IntegrationConceptPage"]
@@ -38,7 +41,8 @@ def feedback_max_seconds() -> int:
 def feedback_rate_limit() -> tuple[int, int]:
     """How many feedback posts one client may send per period: (count, seconds).
 
-    The setting reads like ``"5/h"``: a number, a slash, and one of s, m, h, d.
+    The setting reads like ``"5/h"``: a number, a slash, and one of s, m, h, d. The number
+    is at most ``FEEDBACK_RATE_LIMIT_MAX``: each post reads one cache key per allowed post.
     """
     value = _get("FEEDBACK_RATE_LIMIT", FEEDBACK_RATE_LIMIT)
     match = re.fullmatch(r"\s*(\d+)\s*/\s*([smhd])\s*", str(value))
@@ -46,7 +50,13 @@ def feedback_rate_limit() -> tuple[int, int]:
         raise ImproperlyConfigured(
             f"WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT must look like '5/h', not {value!r}."
         )
-    return int(match[1]), _RATE_PERIODS[match[2]]
+    count = int(match[1])
+    if not 1 <= count <= FEEDBACK_RATE_LIMIT_MAX:
+        raise ImproperlyConfigured(
+            "WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT allows 1 to "
+            f"{FEEDBACK_RATE_LIMIT_MAX} posts per period, not {count}."
+        )
+    return count, _RATE_PERIODS[match[2]]
 
 
 def feedback_message_max_length() -> int:
