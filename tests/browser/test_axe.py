@@ -1,0 +1,126 @@
+"""axe-core finds no WCAG 2.0, 2.1 or 2.2 A/AA violation on any page of the package.
+
+Every page type, the feedback form with errors, its thank-you page and its refusals (429,
+413), in German and in Arabic, as the example site serves them.
+"""
+
+import json
+import urllib.request
+from itertools import count
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+LANGUAGES = ["de", "ar"]
+PAGE_TYPES = {
+    "concept": "wagtail_integration.IntegrationConceptPage",
+    "phase": "wagtail_integration.ConceptPhasePage",
+    "working_group": "wagtail_integration.WorkingGroupPage",
+    "measure": "wagtail_integration.MeasurePage",
+    "feedback_form": "wagtail_integration_feedback.FeedbackFormPage",
+}
+CLIENTS = count(1)
+
+
+def first_page_url(site: str, page_type: str, language: str) -> str:
+    """The address of the first live page of a type in a language, from the API v2."""
+    query = f"type={page_type}&locale={language}&limit=1"
+    with urllib.request.urlopen(f"{site}/api/v2/pages/?{query}") as response:
+        (item,) = json.load(response)["items"]
+    # The demo's site says port 8000; the test server runs on another one.
+    return site + urlsplit(item["meta"]["html_url"]).path
+
+
+def as_client(chromium, address: str):
+    """A page whose posts come from their own client address, for the rate limit."""
+    context = chromium.new_context(
+        viewport={"width": 375, "height": 800},
+        extra_http_headers={"X-Forwarded-For": address},
+    )
+    return context.new_page()
+
+
+def fill_valid_form(page, message: str = "Mehr Sprachkurse am Abend, bitte.") -> None:
+    page.fill("textarea[name=message]", message)
+    page.check("input[name=consent]")
+
+
+def submit(page) -> int:
+    """Send the page's feedback form; the status of the page it leads to."""
+    with page.expect_navigation() as navigation:
+        page.click("form.wi-form button[type=submit]")
+    return navigation.value.status
+
+
+def open_page(chromium, site: str, kind: str, language: str):
+    """Open the page of `kind` in a fresh browser page; return it and its HTTP status."""
+    form_url = first_page_url(site, PAGE_TYPES["feedback_form"], language)
+    page = as_client(chromium, f"198.51.100.{next(CLIENTS)}")
+    if kind in PAGE_TYPES:
+        return page, page.goto(first_page_url(site, PAGE_TYPES[kind], language)).status
+    page.goto(form_url)
+    if kind == "form_with_errors":
+        return page, submit(page)
+    fill_valid_form(page)
+    if kind == "thank_you":
+        status = submit(page)
+        assert page.url.endswith("?sent=1")
+        return page, status
+    if kind == "too_many_posts":
+        for _ in range(2):  # the example's limit for the tests is 2 per hour
+            assert submit(page) == 200
+            page.goto(form_url)
+            fill_valid_form(page)
+        return page, submit(page)
+    # Past the cap of the tests' settings (16 kB), around the textarea's own length limit.
+    page.eval_on_selector("textarea[name=message]", "el => el.value = 'ب'.repeat(9000)")
+    return page, submit(page)
+
+
+EXPECTED_STATUS = {"form_with_errors": 200, "too_many_posts": 429, "too_large": 413}
+KINDS = [*PAGE_TYPES, "form_with_errors", "thank_you", "too_many_posts", "too_large"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_has_no_wcag_aa_violations(chromium, example_site, kind, language, record_property):
+    page, status = open_page(chromium, example_site, kind, language)
+    try:
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+        heading = page.locator("h1").first.inner_text()
+        html = page.locator("html")
+        lang, direction = html.get_attribute("lang"), html.get_attribute("dir")
+    finally:
+        page.context.close()
+
+    record_property("axe_pages", 1)
+    record_property("axe_violations", results.violations_count)
+    assert status == EXPECTED_STATUS.get(kind, 200)
+    assert results.violations_count == 0, results.generate_report()
+    assert heading
+    assert lang == language
+    assert direction == ("rtl" if language == "ar" else "ltr")
+
+
+def test_axe_with_these_rules_reports_a_defect_put_into_a_page(chromium, example_site):
+    """The harness itself can fail: a picture without a text alternative and pale grey text,
+    put into a real page, are reported."""
+    page, _ = open_page(chromium, example_site, "concept", "de")
+    try:
+        page.evaluate(
+            """() => {
+                const main = document.querySelector("main");
+                main.insertAdjacentHTML("beforeend",
+                    '<img src="/static/missing.png"><p style="color:#ccc">Blass</p>');
+            }"""
+        )
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    finally:
+        page.context.close()
+
+    found = {violation["id"] for violation in results.response["violations"]}
+    assert {"image-alt", "color-contrast"} <= found
