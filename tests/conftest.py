@@ -93,3 +93,22 @@ def no_reference_index_updates():
 
     with disable_reference_index_auto_update():
         yield
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many pages axe checked in the browser tests and what it found, so that CI's
+    output shows it. Here, not in tests/browser/: pytest-xdist's controller reads only this
+    conftest."""
+    reports = [
+        report
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+    ]
+    pages = violations = 0
+    for report in reports:
+        properties = dict(getattr(report, "user_properties", []))
+        pages += properties.get("axe_pages", 0)
+        violations += properties.get("axe_violations", 0)
+    if pages:
+        terminalreporter.write_line(f"axe-core: {pages} pages checked, {violations} violations")

@@ -4,7 +4,9 @@ The browser tests run when /usr/bin/chromium exists and skip with a visible reas
 does not; with WI_REQUIRE_BROWSER=1 (set by .ci/run) a missing Chromium fails them instead.
 """
 
+import fcntl
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -47,19 +49,45 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory) -> str:
-    """The example site's URL, migrated and loaded with `load_integration_demo`."""
-    folder = tmp_path_factory.mktemp("example_site")
-    env = {
+def site_env(database: Path, media: Path) -> dict:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.browser.example_site_settings",
         "PYTHONPATH": os.pathsep.join([str(ROOT), str(EXAMPLE_SITE)]),
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "DJANGO_MEDIA_ROOT": str(folder / "media"),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_MEDIA_ROOT": str(media),
     }
-    run(sys.executable, "manage.py", "migrate", "--noinput", "-v0", cwd=EXAMPLE_SITE, env=env)
-    run(sys.executable, "manage.py", "load_integration_demo", cwd=EXAMPLE_SITE, env=env)
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory, worker_id) -> tuple[Path, Path]:
+    """The example site's database with its demo content, and its media folder.
+
+    Built once per run (migrate, then `load_integration_demo`: most of a minute): under
+    pytest-xdist the first worker builds it and the others wait on a lock for it. The lock is
+    written by hand (fcntl) because pytest-xdist offers none and filelock is not installed.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    database, media = shared / "browser-demo.sqlite3", shared / "browser-demo-media"
+    with open(shared / "browser-demo.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not database.exists():
+            building = shared / "browser-demo.building.sqlite3"
+            env = site_env(building, media)
+            manage = [sys.executable, "manage.py"]
+            run(*manage, "migrate", "--noinput", "-v0", cwd=EXAMPLE_SITE, env=env)
+            run(*manage, "load_integration_demo", cwd=EXAMPLE_SITE, env=env)
+            building.rename(database)
+    return database, media
+
+
+@pytest.fixture(scope="session")
+def example_site(demo_database, tmp_path_factory) -> str:
+    """The example site's URL: `runserver` on a copy of the demo database."""
+    database = tmp_path_factory.mktemp("example_site") / "db.sqlite3"
+    shutil.copyfile(demo_database[0], database)
+    env = site_env(database, demo_database[1])
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -84,8 +112,11 @@ def example_site(tmp_path_factory) -> str:
     server.wait(20)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """Chromium for one module. Playwright's sync API keeps an event loop running while it is
+    open, and Django then refuses database queries ("async context") in the tests that follow
+    on the same worker; so it is closed when the module's tests are done."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -101,20 +132,3 @@ def browser_page(chromium):
     page = context.new_page()
     yield page
     context.close()
-
-
-def pytest_terminal_summary(terminalreporter):
-    """Say how many pages axe checked and what it found, so that CI's output shows it."""
-    reports = [
-        report
-        for reports in terminalreporter.stats.values()
-        for report in reports
-        if getattr(report, "when", None) == "call"
-    ]
-    pages = violations = 0
-    for report in reports:
-        properties = dict(getattr(report, "user_properties", []))
-        pages += properties.get("axe_pages", 0)
-        violations += properties.get("axe_violations", 0)
-    if pages:
-        terminalreporter.write_line(f"axe-core: {pages} pages checked, {violations} violations")

@@ -4,35 +4,18 @@ Every page type, the feedback form with errors, its thank-you page and its refus
 413), in German and in Arabic, as the example site serves them.
 """
 
-import json
-import urllib.request
 from itertools import count
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from .pages import PAGE_TYPES, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LANGUAGES = ["de", "ar"]
-PAGE_TYPES = {
-    "concept": "wagtail_integration.IntegrationConceptPage",
-    "phase": "wagtail_integration.ConceptPhasePage",
-    "working_group": "wagtail_integration.WorkingGroupPage",
-    "measure": "wagtail_integration.MeasurePage",
-    "feedback_form": "wagtail_integration_feedback.FeedbackFormPage",
-}
 CLIENTS = count(1)
-
-
-def first_page_url(site: str, page_type: str, language: str) -> str:
-    """The address of the first live page of a type in a language, from the API v2."""
-    query = f"type={page_type}&locale={language}&limit=1"
-    with urllib.request.urlopen(f"{site}/api/v2/pages/?{query}") as response:
-        (item,) = json.load(response)["items"]
-    # The demo's site says port 8000; the test server runs on another one.
-    return site + urlsplit(item["meta"]["html_url"]).path
 
 
 def as_client(chromium, address: str):
@@ -58,10 +41,10 @@ def submit(page) -> int:
 
 def open_page(chromium, site: str, kind: str, language: str):
     """Open the page of `kind` in a fresh browser page; return it and its HTTP status."""
-    form_url = first_page_url(site, PAGE_TYPES["feedback_form"], language)
+    form_url = page_url(site, "feedback_form", language)
     page = as_client(chromium, f"198.51.100.{next(CLIENTS)}")
     if kind in PAGE_TYPES:
-        return page, page.goto(first_page_url(site, PAGE_TYPES[kind], language)).status
+        return page, page.goto(page_url(site, kind, language)).status
     page.goto(form_url)
     if kind == "form_with_errors":
         return page, submit(page)

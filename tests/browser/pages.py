@@ -1,0 +1,29 @@
+"""Where the example site's pages are: found through its API v2, as a headless client would."""
+
+import json
+import urllib.request
+from functools import cache
+from urllib.parse import urlsplit
+
+PAGE_TYPES = {
+    "concept": "wagtail_integration.IntegrationConceptPage",
+    "phase": "wagtail_integration.ConceptPhasePage",
+    "working_group": "wagtail_integration.WorkingGroupPage",
+    "measure": "wagtail_integration.MeasurePage",
+    "feedback_form": "wagtail_integration_feedback.FeedbackFormPage",
+}
+
+
+@cache
+def page_url_of_type(site: str, page_type: str, language: str) -> str:
+    """The address of the first live page of a type in a language, from the API v2."""
+    query = f"type={page_type}&locale={language}&limit=1"
+    with urllib.request.urlopen(f"{site}/api/v2/pages/?{query}") as response:
+        (item,) = json.load(response)["items"]
+    # The demo's site says port 8000; the test server runs on another one.
+    return site + urlsplit(item["meta"]["html_url"]).path
+
+
+def page_url(site: str, kind: str, language: str) -> str:
+    """The first page of a kind of `PAGE_TYPES` ("concept", "measure", ...) in a language."""
+    return page_url_of_type(site, PAGE_TYPES[kind], language)

@@ -1,0 +1,122 @@
+"""What axe cannot see: reflow at 320 px, text spacing, target size and mirroring.
+
+Each check runs on every page type of the example site, in German and in Arabic.
+"""
+
+import pytest
+
+from .pages import PAGE_TYPES, page_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+LANGUAGES = ["de", "ar"]
+PAGES = [(kind, language) for kind in PAGE_TYPES for language in LANGUAGES]
+
+
+def opened(chromium, url: str, width: int):
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(url)
+    return page
+
+
+@pytest.mark.parametrize("width", [320, 375])
+@pytest.mark.parametrize(("kind", "language"), PAGES)
+def test_page_reflows_without_sideways_scrolling(chromium, example_site, kind, language, width):
+    """WCAG 1.4.10: 320 CSS px is 1280 px at 400 % zoom; long German compounds must wrap."""
+    page = opened(chromium, page_url(example_site, kind, language), width)
+    try:
+        sizes = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        wider = page.evaluate(
+            """() => [...document.querySelectorAll("main *")]
+                .filter(el => el.getBoundingClientRect().right > innerWidth + 1)
+                .map(el => el.tagName + "." + el.className + ": " + el.textContent.slice(0, 40))
+                .slice(0, 5)"""
+        )
+    finally:
+        page.context.close()
+
+    scroll_width, client_width = sizes
+    assert scroll_width <= client_width, wider
+
+
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+CLIPPED = """() => [...document.querySelectorAll("body *")]
+    .filter(el => {
+        const style = getComputedStyle(el);
+        const cut = (el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0
+                     && /hidden|clip/.test(style.overflowY))
+            || (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0
+                && /hidden|clip/.test(style.overflowX));
+        return cut && el.textContent.trim() !== "";
+    })
+    .map(el => el.tagName + "." + el.className)"""
+
+
+@pytest.mark.parametrize(("kind", "language"), PAGES)
+def test_user_text_spacing_clips_nothing(chromium, example_site, kind, language):
+    """WCAG 1.4.12: with the criterion's spacing applied, no text is cut off."""
+    page = opened(chromium, page_url(example_site, kind, language), 375)
+    try:
+        before = set(page.evaluate(CLIPPED))
+        page.add_style_tag(content=TEXT_SPACING)
+        after = set(page.evaluate(CLIPPED))
+    finally:
+        page.context.close()
+
+    assert after - before == set()
+
+
+# Links in running text are exempt from 2.5.8 (the "inline" exception).
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+        "a[href], button, input:not([type=hidden]), select, textarea, summary")]
+    .filter(el => {
+        if (el.closest("[aria-hidden=true], .wi-skip-link")) return false;
+        if (el.tagName === "A" && el.closest("p, dd, td, blockquote, label")) return false;
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.width < 24 || box.height < 24);
+    })
+    .map(el => {
+        const box = el.getBoundingClientRect();
+        return `${el.tagName} "${el.textContent.trim().slice(0, 30)}" ` +
+            `${Math.round(box.width)}x${Math.round(box.height)}`;
+    })"""
+
+
+@pytest.mark.parametrize(("kind", "language"), PAGES)
+def test_every_link_and_control_is_at_least_24_px(chromium, example_site, kind, language):
+    """WCAG 2.5.8 (2.2): targets outside running text are at least 24 by 24 CSS px."""
+    page = opened(chromium, page_url(example_site, kind, language), 375)
+    try:
+        small = page.evaluate(SMALL_TARGETS)
+    finally:
+        page.context.close()
+
+    assert small == []
+
+
+@pytest.mark.parametrize("kind", ["phase", "working_group", "measure"])
+def test_arabic_pages_mirror_their_breadcrumbs(chromium, example_site, kind):
+    """Right to left: the first breadcrumb stands at the right, the last at the left."""
+    positions = {}
+    for language in LANGUAGES:
+        page = opened(chromium, page_url(example_site, kind, language), 1280)
+        try:
+            items = page.locator("nav.wi-breadcrumbs li")
+            first, last = items.first.bounding_box(), items.last.bounding_box()
+            positions[language] = (first["x"], last["x"])
+            content_dir = page.evaluate(
+                "() => getComputedStyle(document.querySelector('main')).direction"
+            )
+        finally:
+            page.context.close()
+        assert content_dir == ("rtl" if language == "ar" else "ltr")
+
+    assert positions["de"][0] < positions["de"][1]
+    assert positions["ar"][0] > positions["ar"][1]
