@@ -1,0 +1,117 @@
+"""Keyboard alone: the skip link, visible focus everywhere, and the feedback form sent with
+Tab, Shift+Tab, Space and Enter (and typing), errors first."""
+
+import pytest
+
+from .pages import PAGE_TYPES, page_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+ACTIVE = "() => document.activeElement"
+# What the focused element is, for messages and checks.
+DESCRIBE_FOCUS = """() => {
+    const el = document.activeElement;
+    return {tag: el.tagName, name: el.name || "", id: el.id || "", text:
+            (el.textContent || "").trim().slice(0, 40),
+            inMain: !!el.closest("main"), inSummary: !!el.closest(".wi-error-summary")};
+}"""
+# A focus indicator: an outline or a box shadow that the element shows while focused.
+FOCUS_IS_VISIBLE = """() => {
+    const style = getComputedStyle(document.activeElement);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+    return outline || style.boxShadow !== "none";
+}"""
+
+
+def keyboard_page(chromium, address: str):
+    context = chromium.new_context(
+        viewport={"width": 375, "height": 800}, extra_http_headers={"X-Forwarded-For": address}
+    )
+    return context.new_page()
+
+
+def press_tab_until(page, check, limit: int = 80, key: str = "Tab") -> dict:
+    """Press Tab until the focused element passes `check` (a function of DESCRIBE_FOCUS)."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focus = page.evaluate(DESCRIBE_FOCUS)
+        if check(focus):
+            return focus
+    raise AssertionError(f"{key} never reached the element; the last focus was {focus}")
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_skip_link_comes_first_and_leads_into_the_main_content(chromium, example_site, language):
+    page = keyboard_page(chromium, "198.51.100.201")
+    try:
+        page.goto(page_url(example_site, "measure", language))
+        page.keyboard.press("Tab")
+        first = page.evaluate(DESCRIBE_FOCUS)
+        first_visible = page.evaluate(FOCUS_IS_VISIBLE)
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        after = page.evaluate(DESCRIBE_FOCUS)
+    finally:
+        page.context.close()
+
+    assert first["tag"] == "A" and not first["inMain"], first
+    assert first_visible
+    assert after["inMain"], after
+
+
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_focusable_element_shows_its_focus(chromium, example_site, kind):
+    page = keyboard_page(chromium, "198.51.100.202")
+    invisible = []
+    try:
+        page.goto(page_url(example_site, kind, "de"))
+        seen = set()
+        for _ in range(150):
+            page.keyboard.press("Tab")
+            focus = page.evaluate(DESCRIBE_FOCUS)
+            key = (focus["tag"], focus["id"], focus["name"], focus["text"])
+            if focus["tag"] == "BODY" or key in seen:
+                break
+            seen.add(key)
+            if not page.evaluate(FOCUS_IS_VISIBLE):
+                invisible.append(focus)
+    finally:
+        page.context.close()
+
+    assert len(seen) > 3
+    assert invisible == []
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_feedback_form_is_sent_with_the_keyboard_alone(chromium, example_site, language):
+    page = keyboard_page(chromium, f"198.51.100.{210 if language == 'de' else 211}")
+    try:
+        page.goto(page_url(example_site, "feedback_form", language))
+        # Send it empty: the error summary takes the focus, its first link leads to the field.
+        press_tab_until(page, lambda focus: focus["tag"] == "BUTTON" and focus["inMain"])
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        on_errors = page.evaluate(DESCRIBE_FOCUS)
+        press_tab_until(page, lambda focus: focus["inSummary"] and focus["tag"] == "A")
+        page.keyboard.press("Enter")
+        on_field = page.evaluate(DESCRIBE_FOCUS)
+        # Write the message there, go back and forth once, tick the consent, send.
+        page.keyboard.type("Mehr Sprachkurse am Abend.")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab")
+        back = page.evaluate(DESCRIBE_FOCUS)
+        press_tab_until(page, lambda focus: focus["name"] == "consent")
+        page.keyboard.press("Space")
+        press_tab_until(page, lambda focus: focus["tag"] == "BUTTON" and focus["inMain"])
+        with page.expect_navigation() as sent:
+            page.keyboard.press("Enter")
+        status, url = sent.value.status, page.url
+        thanks = page.locator("h1").inner_text()
+    finally:
+        page.context.close()
+
+    assert on_errors["id"] == "wi-error-summary", on_errors
+    assert on_field["name"] == "message", on_field
+    assert back["name"] == "message"
+    assert status == 200 and url.endswith("?sent=1")
+    assert thanks
