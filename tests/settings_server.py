@@ -12,8 +12,11 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ["WI_TEST_DB"],
-        # Writers queue behind each other instead of failing at once.
-        "OPTIONS": {"timeout": 30},
+        # Writers queue behind each other instead of failing at once. A transaction that
+        # reads first and writes later takes the write lock at its start (IMMEDIATE): else
+        # two of them can each hold a read lock and wait for the other, and SQLite fails one
+        # at once ("database is locked"), whatever the timeout; seen as 503s under load in CI.
+        "OPTIONS": {"timeout": 30, "transaction_mode": "IMMEDIATE"},
     }
 }
 
