@@ -120,3 +120,34 @@ def test_arabic_pages_mirror_their_breadcrumbs(chromium, example_site, kind):
 
     assert positions["de"][0] < positions["de"][1]
     assert positions["ar"][0] > positions["ar"][1]
+
+
+def test_arabic_pages_mirror_status_badges_and_the_timeline(chromium, example_site):
+    """A measure's badge follows its title on the reading side; the timeline's line stands
+    at the start: left in German, right in Arabic."""
+    found = {}
+    for language in LANGUAGES:
+        page = opened(chromium, page_url(example_site, "phase", language), 1280)
+        try:
+            item = page.locator(".wi-measure-list__item").first
+            title = item.locator(".wi-measure-list__title").bounding_box()
+            badge = item.locator(".wi-status").bounding_box()
+            timeline = page.locator(".wi-timeline")
+            border = timeline.evaluate(
+                "el => [getComputedStyle(el).borderLeftWidth,"
+                " getComputedStyle(el).borderRightWidth]"
+            )
+            first_milestone = page.locator(".wi-timeline__item").first.bounding_box()
+            line = timeline.bounding_box()
+        finally:
+            page.context.close()
+        found[language] = (title, badge, border, first_milestone, line)
+
+    title, badge, border, milestone, line = found["de"]
+    assert title["x"] < badge["x"]
+    assert border[0] != "0px" and border[1] == "0px"
+    assert milestone["x"] > line["x"]
+    title, badge, border, milestone, line = found["ar"]
+    assert title["x"] > badge["x"]
+    assert border[1] != "0px" and border[0] == "0px"
+    assert milestone["x"] + milestone["width"] < line["x"] + line["width"]
