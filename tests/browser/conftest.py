@@ -123,12 +123,3 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def browser_page(chromium):
-    """A fresh page (its own cookies) at a phone's width."""
-    context = chromium.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    yield page
-    context.close()

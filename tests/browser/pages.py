@@ -27,3 +27,13 @@ def page_url_of_type(site: str, page_type: str, language: str) -> str:
 def page_url(site: str, kind: str, language: str) -> str:
     """The first page of a kind of `PAGE_TYPES` ("concept", "measure", ...) in a language."""
     return page_url_of_type(site, PAGE_TYPES[kind], language)
+
+
+def new_page(chromium, width: int = 375, client_address: str | None = None):
+    """A page in a fresh browser context (its own cookies), `width` CSS px wide. Its posts
+    come from `client_address` when given (as X-Forwarded-For), for the rate limit."""
+    headers = {"X-Forwarded-For": client_address} if client_address else {}
+    context = chromium.new_context(
+        viewport={"width": width, "height": 800}, extra_http_headers=headers
+    )
+    return context.new_page()

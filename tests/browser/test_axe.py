@@ -9,22 +9,13 @@ from itertools import count
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .pages import PAGE_TYPES, page_url
+from .pages import PAGE_TYPES, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LANGUAGES = ["de", "ar"]
 CLIENTS = count(1)
-
-
-def as_client(chromium, address: str):
-    """A page whose posts come from their own client address, for the rate limit."""
-    context = chromium.new_context(
-        viewport={"width": 375, "height": 800},
-        extra_http_headers={"X-Forwarded-For": address},
-    )
-    return context.new_page()
 
 
 def fill_valid_form(page, message: str = "Mehr Sprachkurse am Abend, bitte.") -> None:
@@ -42,7 +33,7 @@ def submit(page) -> int:
 def open_page(chromium, site: str, kind: str, language: str):
     """Open the page of `kind` in a fresh browser page; return it and its HTTP status."""
     form_url = page_url(site, "feedback_form", language)
-    page = as_client(chromium, f"198.51.100.{next(CLIENTS)}")
+    page = new_page(chromium, client_address=f"198.51.100.{next(CLIENTS)}")
     if kind in PAGE_TYPES:
         return page, page.goto(page_url(site, kind, language)).status
     page.goto(form_url)

@@ -3,7 +3,7 @@ Tab, Shift+Tab, Space and Enter (and typing), errors first."""
 
 import pytest
 
-from .pages import PAGE_TYPES, page_url
+from .pages import PAGE_TYPES, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -23,13 +23,6 @@ FOCUS_IS_VISIBLE = """() => {
 }"""
 
 
-def keyboard_page(chromium, address: str):
-    context = chromium.new_context(
-        viewport={"width": 375, "height": 800}, extra_http_headers={"X-Forwarded-For": address}
-    )
-    return context.new_page()
-
-
 def press_tab_until(page, check, limit: int = 80, key: str = "Tab") -> dict:
     """Press Tab until the focused element passes `check` (a function of DESCRIBE_FOCUS)."""
     for _ in range(limit):
@@ -42,7 +35,7 @@ def press_tab_until(page, check, limit: int = 80, key: str = "Tab") -> dict:
 
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_skip_link_comes_first_and_leads_into_the_main_content(chromium, example_site, language):
-    page = keyboard_page(chromium, "198.51.100.201")
+    page = new_page(chromium, client_address="198.51.100.201")
     try:
         page.goto(page_url(example_site, "measure", language))
         page.keyboard.press("Tab")
@@ -61,7 +54,7 @@ def test_skip_link_comes_first_and_leads_into_the_main_content(chromium, example
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_every_focusable_element_shows_its_focus(chromium, example_site, kind):
-    page = keyboard_page(chromium, "198.51.100.202")
+    page = new_page(chromium, client_address="198.51.100.202")
     invisible = []
     try:
         page.goto(page_url(example_site, kind, "de"))
@@ -84,7 +77,7 @@ def test_every_focusable_element_shows_its_focus(chromium, example_site, kind):
 
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_feedback_form_is_sent_with_the_keyboard_alone(chromium, example_site, language):
-    page = keyboard_page(chromium, f"198.51.100.{210 if language == 'de' else 211}")
+    page = new_page(chromium, client_address=f"198.51.100.{210 if language == 'de' else 211}")
     try:
         page.goto(page_url(example_site, "feedback_form", language))
         # Send it empty: the error summary takes the focus, its first link leads to the field.

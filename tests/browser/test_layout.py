@@ -5,7 +5,7 @@ Each check runs on every page type of the example site, in German and in Arabic.
 
 import pytest
 
-from .pages import PAGE_TYPES, page_url
+from .pages import PAGE_TYPES, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -14,8 +14,7 @@ PAGES = [(kind, language) for kind in PAGE_TYPES for language in LANGUAGES]
 
 
 def opened(chromium, url: str, width: int):
-    context = chromium.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
+    page = new_page(chromium, width)
     page.goto(url)
     return page
 

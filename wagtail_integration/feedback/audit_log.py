@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import LogFormatter
 
+from .models import FeedbackStatus
+
 STATUS_CHANGE_ACTION = "wagtail_integration_feedback.status_change"
 
 
 def status_label(value: str) -> str:
     """The label of a stored status, or the value itself if the status no longer exists."""
-    from .models import FeedbackStatus
-
     try:
         return str(FeedbackStatus(value).label)
     except ValueError:
