@@ -209,6 +209,19 @@ def test_printed_page_lists_the_urls_of_its_links(client, home_page):
     assert f"Phase 1: http://testserver{phase.url}" in references
 
 
+def test_printed_references_leave_out_the_navigation(client, home_page):
+    """Breadcrumbs are not printed, so their addresses are not listed either."""
+    concept = make_concept(home_page, title="Konzept")
+    phase = make_phase(concept, title="Phase 1")
+
+    soup = get_soup(client, phase)
+
+    breadcrumbs = [a["href"] for a in soup.select("nav.wi-breadcrumbs a")]
+    references = [li.get_text(" ", strip=True) for li in soup.select(".wi-references li")]
+    assert concept.url in breadcrumbs
+    assert not [text for text in references if concept.url in text]
+
+
 def test_user_text_is_escaped(client, home_page):
     concept = make_concept(home_page, title="<script>alert(1)</script>")
     make_group(make_phase(concept, status="in_implementation"), goal="<img src=x onerror=1>")

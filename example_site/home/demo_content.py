@@ -192,7 +192,7 @@ PHASES = [
                 "decision_body": "Ausschuss für Soziales",
                 "decision_date": datetime.date(2012, 5, 8),
                 "decision_reference": "Vorlage 045/2012",
-                "decision_url": "",
+                "decision_url": "https://ratsinfo.example.org/vorlage/045-2012",
             },
             {
                 "slug": "sprechstunde-im-rathaus",

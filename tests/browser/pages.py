@@ -15,18 +15,20 @@ PAGE_TYPES = {
 
 
 @cache
-def page_url_of_type(site: str, page_type: str, language: str) -> str:
-    """The address of the first live page of a type in a language, from the API v2."""
-    query = f"type={page_type}&locale={language}&limit=1"
+def page_url_of_type(site: str, page_type: str, language: str, slug: str = "") -> str:
+    """The address of the first live page of a type in a language (with that slug, when
+    given), from the API v2."""
+    query = f"type={page_type}&locale={language}&limit=1" + (f"&slug={slug}" if slug else "")
     with urllib.request.urlopen(f"{site}/api/v2/pages/?{query}") as response:
         (item,) = json.load(response)["items"]
     # The demo's site says port 8000; the test server runs on another one.
     return site + urlsplit(item["meta"]["html_url"]).path
 
 
-def page_url(site: str, kind: str, language: str) -> str:
-    """The first page of a kind of `PAGE_TYPES` ("concept", "measure", ...) in a language."""
-    return page_url_of_type(site, PAGE_TYPES[kind], language)
+def page_url(site: str, kind: str, language: str, slug: str = "") -> str:
+    """The first page of a kind of `PAGE_TYPES` ("concept", "measure", ...) in a language,
+    or the one with `slug`."""
+    return page_url_of_type(site, PAGE_TYPES[kind], language, slug)
 
 
 def new_page(chromium, width: int = 375, client_address: str | None = None):

@@ -150,3 +150,56 @@ def test_arabic_pages_mirror_status_badges_and_the_timeline(chromium, example_si
     assert title["x"] > badge["x"]
     assert border[1] != "0px" and border[0] == "0px"
     assert milestone["x"] + milestone["width"] < line["x"] + line["width"]
+
+
+# What a badge and the current phase show when the system's colours replace the page's.
+FORCED_COLOURS_MEANING = """() => {
+    const shown = el => el && el.getClientRects().length > 0 && el.innerText.trim() !== "";
+    const edge = (el, side) => {
+        const style = getComputedStyle(el);
+        return style[`border${side}Style`] !== "none"
+            && parseFloat(style[`border${side}Width`]) >= 1;
+    };
+    const badges = [...document.querySelectorAll(".wi-status")].map(badge => ({
+        status: [...badge.classList].find(name => name.startsWith("wi-status--")),
+        labelled: shown(badge),
+        framed: ["Top", "Right", "Bottom", "Left"].every(side => edge(badge, side)),
+        marker: getComputedStyle(badge.querySelector(".wi-status__marker"), "::before").content,
+    }));
+    const current = document.querySelector(".wi-phase-list__item--current");
+    const start = document.querySelector(".wi-content").dir === "rtl" ? "Right" : "Left";
+    return {
+        forced: matchMedia("(forced-colors: active)").matches,
+        badges,
+        current: current && {
+            marked: shown(current.querySelector(".wi-current-marker")),
+            framed: edge(current, start),
+        },
+    };
+}"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", ["concept", "phase", "working_group"])
+def test_status_badges_and_the_current_phase_keep_their_meaning_in_forced_colours(
+    chromium, example_site, kind, language
+):
+    """With `forced-colors: active` (Windows high contrast) colours are gone: each status is
+    still written out in a framed badge with its marker, and the current phase still
+    says so in words and keeps its rule."""
+    page = opened(chromium, page_url(example_site, kind, language), 1280)
+    try:
+        page.emulate_media(forced_colors="active")
+        found = page.evaluate(FORCED_COLOURS_MEANING)
+    finally:
+        page.context.close()
+
+    assert found["forced"]
+    assert found["badges"], "the page shows status badges"
+    assert all(badge["labelled"] and badge["framed"] for badge in found["badges"]), found
+    markers = {}
+    for badge in found["badges"]:
+        markers.setdefault(badge["status"], set()).add(badge["marker"])
+    assert all(len(shapes) == 1 and shapes != {"none"} for shapes in markers.values()), markers
+    if kind == "concept":
+        assert found["current"] == {"marked": True, "framed": True}

@@ -37,12 +37,17 @@ class _LinkCollector(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[dict] = []
         self._open: dict | None = None
+        self._navigation_depth = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         href = attributes.get("href") if tag == "a" else None
-        if "data-wi-skip-reference" in attributes:
-            return  # e.g. the language switcher, which print hides
+        if tag == "nav":
+            self._navigation_depth += 1
+        # Navigation (breadcrumbs, the language switcher) is not printed, so neither are its
+        # addresses.
+        if self._navigation_depth or "data-wi-skip-reference" in attributes:
+            return
         if href and not href.startswith(("#", "javascript:")):
             self._open = {"href": href, "text": ""}
             self.links.append(self._open)
@@ -54,6 +59,8 @@ class _LinkCollector(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "a":
             self._open = None
+        elif tag == "nav" and self._navigation_depth:
+            self._navigation_depth -= 1
 
 
 class PageContentNode(template.Node):
