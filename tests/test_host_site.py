@@ -1,10 +1,6 @@
 """The package in a host site: a project made by `wagtail start`, set up as the README says."""
 
 import json
-import os
-import re
-import shlex
-import shutil
 import sys
 import textwrap
 from pathlib import Path
@@ -13,11 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .factories import make_concept
+from .host_helpers import (
+    installed_apps_of_the_readme,
+    make_host_project,
+    make_readme_host,
+    start_wagtail_project,
+)
 from .process_helpers import run
-
-REPOSITORY = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-README = (REPOSITORY / "README.md").read_text()
 
 # The four page types of the content app, a German translation of the concept made with
 # Wagtail's own i18n, and what a visitor gets of each; prints one JSON line.
@@ -63,38 +61,10 @@ CONTENT_ONLY_SCRIPT = textwrap.dedent(
 )
 
 
-def installed_apps_of_the_readme() -> list[str]:
-    """The apps that the README's installation steps put into `INSTALLED_APPS`."""
-    block = readme_code_block("Installing into your Wagtail site", "python", "INSTALLED_APPS = [")
-    return re.findall(r'^\s*"([\w.]+)",', block, re.M)
-
-
 @pytest.fixture(scope="module")
 def wagtail_start_project(tmp_path_factory) -> Path:
     """One project made by `wagtail start` and migrated, which each host test copies."""
-    path = tmp_path_factory.mktemp("wagtail-start")
-    run(BIN / "wagtail", "start", "hostsite", path, cwd=path)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
-    run(sys.executable, "manage.py", "migrate", "--noinput", cwd=path, env=env)
-    return path
-
-
-def make_host_project(
-    wagtail_start_project: Path, tmp_path: Path, apps: list[str], middleware: str = ""
-) -> tuple[Path, dict]:
-    """A copy of the `wagtail start` project with `apps` added after Wagtail's form builder,
-    which `wagtail start` installs, or in its place when `apps` leaves it out."""
-    shutil.copytree(wagtail_start_project, tmp_path, dirs_exist_ok=True)
-    settings_file = tmp_path / "hostsite" / "settings" / "base.py"
-    settings = settings_file.read_text()
-    assert '    "wagtail.contrib.forms",\n' in settings
-    existing = set(re.findall(r'^\s*"([\w.]+)",', settings, re.M)) - {"wagtail.contrib.forms"}
-    added = "".join(f'    "{app}",\n' for app in apps if app not in existing)
-    settings_file.write_text(
-        settings.replace('    "wagtail.contrib.forms",\n', added) + f"\n{middleware}\n"
-    )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
-    return settings_file, env
+    return start_wagtail_project(tmp_path_factory.mktemp("wagtail-start"))
 
 
 @pytest.fixture(scope="module")
@@ -185,22 +155,6 @@ def test_content_app_alone_links_translations_made_with_wagtails_own_i18n(conten
     assert german["language_links"] == 2
 
 
-def readme_code_blocks(heading: str, language: str) -> list[str]:
-    """The fenced code blocks of one language in the README section under `heading`."""
-    section = re.search(
-        rf"^#{{2,3}} {re.escape(heading)}\n(.*?)(?=^#{{2,3}} |\Z)", README, re.S | re.M
-    )
-    assert section, f"README has no section {heading!r}"
-    blocks = re.findall(rf"^( *)```{language}\n(.*?)^\1```", section.group(1), re.S | re.M)
-    return [textwrap.dedent(block) for _indent, block in blocks]
-
-
-def readme_code_block(heading: str, language: str, containing: str) -> str:
-    """The one code block of the README section under `heading` that contains `containing`."""
-    (block,) = [b for b in readme_code_blocks(heading, language) if containing in b]
-    return block
-
-
 # A German concept with an Arabic translation made by wagtail-localize, as an editor would make
 # them, and a feedback form a resident sends; prints the HTML of both pages as a visitor gets
 # it and what became of the feedback.
@@ -270,37 +224,7 @@ def host_site_in_two_languages(wagtail_start_project, tmp_path_factory) -> dict:
     host-layout recipes applied, a German concept and its Arabic translation and a feedback
     form; the pages as served, the feedback sent, the console's output and `manage.py check`."""
     tmp_path = tmp_path_factory.mktemp("host")
-    settings_file, env = make_host_project(
-        wagtail_start_project,
-        tmp_path,
-        installed_apps_of_the_readme(),
-        middleware=readme_code_block("Installing into your Wagtail site", "python", "MIDDLEWARE"),
-    )
-
-    settings_file.write_text(
-        settings_file.read_text()
-        + "\n"
-        + readme_code_block("Languages", "python", "LANGUAGES = WAGTAIL_CONTENT_LANGUAGES")
-    )
-    urls_file = tmp_path / "hostsite" / "urls.py"
-    urls = urls_file.read_text()
-    catch_all = "urlpatterns = urlpatterns + [\n"
-    assert urls.count(catch_all) == 1
-    assert 'path("", include(wagtail_urls)),' in urls.split(catch_all)[1]
-    urls_file.write_text(
-        urls.split(catch_all)[0] + readme_code_block("Languages", "python", "i18n_patterns")
-    )
-    template_dirs = tmp_path / "hostsite" / "templates"
-    assert (template_dirs / "base.html").exists()  # TEMPLATES["DIRS"] of `wagtail start`
-    override = template_dirs / "wagtail_integration" / "base.html"
-    override.parent.mkdir()
-    override.write_text(
-        readme_code_block("Putting the pages into your site's layout", "django", "{% extends")
-    )
-    run(sys.executable, "manage.py", "migrate", "--noinput", cwd=tmp_path, env=env)
-    rename_locale = shlex.split(readme_code_block("Languages", "sh", "Locale"))
-    assert rename_locale[0] == "python"
-    run(sys.executable, *rename_locale[1:], cwd=tmp_path, env=env)
+    settings_file, env = make_readme_host(wagtail_start_project, tmp_path)
 
     check = run(sys.executable, "manage.py", "check", cwd=tmp_path, env=env)
     pages = run(

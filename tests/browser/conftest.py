@@ -5,18 +5,23 @@ does not; with WI_REQUIRE_BROWSER=1 (set by .ci/run) a missing Chromium fails th
 """
 
 import fcntl
+import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from ..process_helpers import run
+from .host_site import build_host
+from .pages import KNOWN_PAGES
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,19 +64,27 @@ def site_env(database: Path, media: Path) -> dict:
     }
 
 
+@contextmanager
+def built_once(tmp_path_factory, worker_id: str, name: str):
+    """The folder all pytest-xdist workers of a run share, locked for `name` while in the
+    block: the first worker builds what it needs, the others wait and then find it. The lock
+    is written by hand (fcntl) because pytest-xdist offers none and filelock is not installed.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield shared
+
+
 @pytest.fixture(scope="session")
 def demo_database(tmp_path_factory, worker_id) -> tuple[Path, Path]:
     """The example site's database with its demo content, and its media folder.
 
-    Built once per run (migrate, then `load_integration_demo`: most of a minute): under
-    pytest-xdist the first worker builds it and the others wait on a lock for it. The lock is
-    written by hand (fcntl) because pytest-xdist offers none and filelock is not installed.
+    Built once per run (migrate, then `load_integration_demo`: most of a minute).
     """
-    base = tmp_path_factory.getbasetemp()
-    shared = base if worker_id == "master" else base.parent
-    database, media = shared / "browser-demo.sqlite3", shared / "browser-demo-media"
-    with open(shared / "browser-demo.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with built_once(tmp_path_factory, worker_id, "browser-demo") as shared:
+        database, media = shared / "browser-demo.sqlite3", shared / "browser-demo-media"
         if not database.exists():
             building = shared / "browser-demo.building.sqlite3"
             env = site_env(building, media)
@@ -82,16 +95,12 @@ def demo_database(tmp_path_factory, worker_id) -> tuple[Path, Path]:
     return database, media
 
 
-@pytest.fixture(scope="session")
-def example_site(demo_database, tmp_path_factory) -> str:
-    """The example site's URL: `runserver` on a copy of the demo database."""
-    database = tmp_path_factory.mktemp("example_site") / "db.sqlite3"
-    shutil.copyfile(demo_database[0], database)
-    env = site_env(database, demo_database[1])
+def serve(cwd: Path, env: dict) -> tuple[subprocess.Popen, str]:
+    """`manage.py runserver` in `cwd` on a free port, once it answers; the process and its URL."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=EXAMPLE_SITE,
+        cwd=cwd,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -101,15 +110,62 @@ def example_site(demo_database, tmp_path_factory) -> str:
     while True:
         try:
             urllib.request.urlopen(f"{url}/", timeout=5)
-            break
+            return server, url
+        except urllib.error.HTTPError:
+            return server, url  # it answers, if not with a page at /
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
-                pytest.fail(f"The example site did not start: {server.stderr.read().decode()}")
+                pytest.fail(f"The site did not start: {server.stderr.read().decode()}")
             time.sleep(0.2)
-    yield url
+
+
+def stop(server: subprocess.Popen) -> None:
     server.terminate()
     server.wait(20)
+
+
+@pytest.fixture(scope="session")
+def example_site(demo_database, tmp_path_factory) -> str:
+    """The example site's URL: `runserver` on a copy of the demo database."""
+    database = tmp_path_factory.mktemp("example_site") / "db.sqlite3"
+    shutil.copyfile(demo_database[0], database)
+    server, url = serve(EXAMPLE_SITE, site_env(database, demo_database[1]))
+    yield url
+    stop(server)
+
+
+@pytest.fixture(scope="session")
+def host_project(tmp_path_factory, worker_id) -> tuple[Path, dict]:
+    """The `wagtail start` host of `host_site.py` and the paths of its pages, built once per
+    run (most of a minute) under the same lock as the demo database."""
+    with built_once(tmp_path_factory, worker_id, "browser-host") as shared:
+        project, pages_file = shared / "browser-host", shared / "browser-host-pages.json"
+        if not pages_file.exists():
+            pages = build_host(shared / "browser-host-wagtail-start", project)
+            pages_file.write_text(json.dumps(pages))
+    return project, json.loads(pages_file.read_text())
+
+
+@pytest.fixture(scope="session")
+def host_site(host_project, tmp_path_factory) -> str:
+    """The host's URL: `runserver` on a copy of the host project. Its pages are known to
+    `pages.page_url`, as the host has no API v2 to ask."""
+    source, pages = host_project
+    project = tmp_path_factory.mktemp("host_site") / "project"
+    shutil.copytree(source, project)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
+    server, url = serve(project, env)
+    KNOWN_PAGES[url] = pages
+    yield url
+    stop(server)
+
+
+@pytest.fixture(params=["example_site", "host_site"])
+def site(request) -> str:
+    """Each of the two sites under test: the example site, and the `wagtail start` host that
+    shows the package's pages in its own layout."""
+    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,24 @@ PAGE_TYPES = {
 }
 
 
+# The pages of sites that have no API v2 to ask (the `wagtail start` host):
+# {site URL: {kind: {language: path}}}.
+KNOWN_PAGES: dict[str, dict[str, dict[str, str]]] = {}
+
+
 @cache
-def page_url_of_type(site: str, page_type: str, language: str, slug: str = "") -> str:
-    """The address of the first live page of a type in a language (with that slug, when
-    given), from the API v2."""
+def first_page(site: str, page_type: str, language: str, slug: str = "") -> dict:
+    """The API v2 item of the first live page of a type in a language (with that slug, when
+    given)."""
     query = f"type={page_type}&locale={language}&limit=1" + (f"&slug={slug}" if slug else "")
     with urllib.request.urlopen(f"{site}/api/v2/pages/?{query}") as response:
         (item,) = json.load(response)["items"]
+    return item
+
+
+def page_url_of_type(site: str, page_type: str, language: str, slug: str = "") -> str:
+    """The address of the first live page of a type in a language (see `first_page`)."""
+    item = first_page(site, page_type, language, slug)
     # The demo's site says port 8000; the test server runs on another one.
     return site + urlsplit(item["meta"]["html_url"]).path
 
@@ -28,6 +39,8 @@ def page_url_of_type(site: str, page_type: str, language: str, slug: str = "") -
 def page_url(site: str, kind: str, language: str, slug: str = "") -> str:
     """The first page of a kind of `PAGE_TYPES` ("concept", "measure", ...) in a language,
     or the one with `slug`."""
+    if site in KNOWN_PAGES:
+        return site + KNOWN_PAGES[site][kind][language]
     return page_url_of_type(site, PAGE_TYPES[kind], language, slug)
 
 

@@ -1,6 +1,8 @@
-"""What axe cannot see: reflow at 320 px, text spacing, target size and mirroring.
+"""What axe cannot see: reflow at 320 px, text spacing, target size, mirroring and forced
+colours.
 
-Each check runs on every page type of the example site, in German and in Arabic.
+Each check runs on every page type of the example site, in German and in Arabic; reflow and
+mirroring also in the layout of a `wagtail start` host.
 """
 
 import pytest
@@ -21,9 +23,9 @@ def opened(chromium, url: str, width: int):
 
 @pytest.mark.parametrize("width", [320, 375])
 @pytest.mark.parametrize(("kind", "language"), PAGES)
-def test_page_reflows_without_sideways_scrolling(chromium, example_site, kind, language, width):
+def test_page_reflows_without_sideways_scrolling(chromium, site, kind, language, width):
     """WCAG 1.4.10: 320 CSS px is 1280 px at 400 % zoom; long German compounds must wrap."""
-    page = opened(chromium, page_url(example_site, kind, language), width)
+    page = opened(chromium, page_url(site, kind, language), width)
     try:
         sizes = page.evaluate(
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
@@ -101,17 +103,17 @@ def test_every_link_and_control_is_at_least_24_px(chromium, example_site, kind, 
 
 
 @pytest.mark.parametrize("kind", ["phase", "working_group", "measure"])
-def test_arabic_pages_mirror_their_breadcrumbs(chromium, example_site, kind):
+def test_arabic_pages_mirror_their_breadcrumbs(chromium, site, kind):
     """Right to left: the first breadcrumb stands at the right, the last at the left."""
     positions = {}
     for language in LANGUAGES:
-        page = opened(chromium, page_url(example_site, kind, language), 1280)
+        page = opened(chromium, page_url(site, kind, language), 1280)
         try:
             items = page.locator("nav.wi-breadcrumbs li")
             first, last = items.first.bounding_box(), items.last.bounding_box()
             positions[language] = (first["x"], last["x"])
             content_dir = page.evaluate(
-                "() => getComputedStyle(document.querySelector('main')).direction"
+                "() => getComputedStyle(document.querySelector('.wi-content')).direction"
             )
         finally:
             page.context.close()
@@ -121,12 +123,12 @@ def test_arabic_pages_mirror_their_breadcrumbs(chromium, example_site, kind):
     assert positions["ar"][0] > positions["ar"][1]
 
 
-def test_arabic_pages_mirror_status_badges_and_the_timeline(chromium, example_site):
+def test_arabic_pages_mirror_status_badges_and_the_timeline(chromium, site):
     """A measure's badge follows its title on the reading side; the timeline's line stands
     at the start: left in German, right in Arabic."""
     found = {}
     for language in LANGUAGES:
-        page = opened(chromium, page_url(example_site, "phase", language), 1280)
+        page = opened(chromium, page_url(site, "phase", language), 1280)
         try:
             item = page.locator(".wi-measure-list__item").first
             title = item.locator(".wi-measure-list__title").bounding_box()

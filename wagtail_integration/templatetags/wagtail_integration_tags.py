@@ -1,9 +1,10 @@
 """Template tags of the package's templates: the content wrapper with its language and printed
-list of references, breadcrumbs, the language switcher, alternate links and the
-stale-translation notice."""
+list of references, breadcrumbs, the language switcher, alternate links, the
+stale-translation notice and the plain-language markers of the editor's preview."""
 
 from html.parser import HTMLParser
 
+from bs4 import BeautifulSoup
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -12,8 +13,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, get_language_bidi
 from wagtail.models import Page
+from wagtail.templatetags.wagtailcore_tags import richtext
 
-from .. import i18n
+from .. import i18n, plain_language
 from ..models import IntegrationConceptPage
 
 register = template.Library()
@@ -161,3 +163,35 @@ def integration_page_language(context, page: Page | None = None) -> dict:
         code = get_language() or settings.LANGUAGE_CODE
         return {"code": code, "bidi": get_language_bidi()}
     return {"code": i18n.page_language(page), "bidi": i18n.page_language_is_bidi(page)}
+
+
+def _in_preview(context) -> bool:
+    return getattr(context.get("request"), "is_preview", False)
+
+
+@register.simple_tag(takes_context=True)
+def plain_language_marker(context, text: str) -> SafeString:
+    """In Wagtail's preview, the marker attribute for an element whose `text` has
+    plain-language findings (for the content checker); elsewhere nothing.
+
+    Usage: ``<p class="wi-intro"{% plain_language_marker page.summary %}>``.
+    """
+    found = plain_language.findings(text or "") if _in_preview(context) else []
+    if not found:
+        return mark_safe("")
+    return format_html(' {}="{}"', plain_language.MARKER_ATTRIBUTE, " ".join(found))
+
+
+@register.simple_tag(takes_context=True)
+def plain_language_richtext(context, value) -> SafeString:
+    """The rich text as ``|richtext`` renders it; in Wagtail's preview, each paragraph and
+    list item with plain-language findings carries the marker for the content checker."""
+    html = str(richtext(value))
+    if not _in_preview(context):
+        return mark_safe(html)  # richtext's own output, already safe
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.find_all(["p", "li"]):
+        found = plain_language.findings(element.get_text(" "))
+        if found:
+            element[plain_language.MARKER_ATTRIBUTE] = " ".join(found)
+    return mark_safe(str(soup))  # the same escaped HTML, re-serialised with the markers

@@ -141,6 +141,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Stadtportal (Beispiel)"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# The admin's dashboard would ask releases.wagtail.org for the latest version: the example
+# site calls no third-party service.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Headless clients get display HTML (links resolved) unless they ask for another format.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"

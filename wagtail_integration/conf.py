@@ -1,0 +1,25 @@
+"""Settings of the content app a host may change, each read through one accessor with a
+documented default. Every setting is optional and read at call time, so tests and hosts can
+change them with Django's usual ``override_settings``."""
+
+from django.conf import settings
+
+# Plain-language guidance (e.g. the German "Leichte Sprache" and "Einfache Sprache" rules)
+# recommends sentences of at most 15 to 20 words and splitting long compounds with a hyphen.
+PLAIN_LANGUAGE_MAX_SENTENCE_WORDS = 20
+PLAIN_LANGUAGE_MAX_WORD_LETTERS = 20
+
+
+def _get(name: str, default):
+    return getattr(settings, f"WAGTAIL_INTEGRATION_{name}", default)
+
+
+def plain_language_max_sentence_words() -> int:
+    """The content checker flags sentences of the intro and the plain-language summary that
+    have more words than this."""
+    return int(_get("PLAIN_LANGUAGE_MAX_SENTENCE_WORDS", PLAIN_LANGUAGE_MAX_SENTENCE_WORDS))
+
+
+def plain_language_max_word_letters() -> int:
+    """The content checker flags words with more letters than this that have no hyphen."""
+    return int(_get("PLAIN_LANGUAGE_MAX_WORD_LETTERS", PLAIN_LANGUAGE_MAX_WORD_LETTERS))
