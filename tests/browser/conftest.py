@@ -138,7 +138,7 @@ def example_site(demo_database, tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def host_project(tmp_path_factory, worker_id) -> tuple[Path, dict]:
     """The `wagtail start` host of `host_site.py` and the paths of its pages, built once per
-    run (most of a minute) under the same lock as the demo database."""
+    run (most of a minute), as the demo database is."""
     with built_once(tmp_path_factory, worker_id, "browser-host") as shared:
         project, pages_file = shared / "browser-host", shared / "browser-host-pages.json"
         if not pages_file.exists():
@@ -147,24 +147,41 @@ def host_project(tmp_path_factory, worker_id) -> tuple[Path, dict]:
     return project, json.loads(pages_file.read_text())
 
 
-@pytest.fixture(scope="session")
-def host_site(host_project, tmp_path_factory) -> str:
-    """The host's URL: `runserver` on a copy of the host project. Its pages are known to
-    `pages.page_url`, as the host has no API v2 to ask."""
-    source, pages = host_project
+def serve_host(source: Path, pages: dict, tmp_path_factory, own_layout: bool):
+    """`runserver` on a copy of the host project; without `own_layout`, the copy drops the
+    host's `wagtail_integration/base.html`, so the package's own base template serves."""
     project = tmp_path_factory.mktemp("host_site") / "project"
     shutil.copytree(source, project)
+    if not own_layout:
+        (project / "hostsite" / "templates" / "wagtail_integration" / "base.html").unlink()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
     server, url = serve(project, env)
     KNOWN_PAGES[url] = pages
+    return server, url
+
+
+@pytest.fixture(scope="session")
+def host_site(host_project, tmp_path_factory) -> str:
+    """The host's URL, its pages inside its own `base.html` by the README's layout recipe.
+    Its pages are known to `pages.page_url`, as the host has no API v2 to ask."""
+    server, url = serve_host(*host_project, tmp_path_factory, own_layout=True)
     yield url
     stop(server)
 
 
-@pytest.fixture(params=["example_site", "host_site"])
+@pytest.fixture(scope="session")
+def host_site_package_layout(host_project, tmp_path_factory) -> str:
+    """The same host without the layout recipe: what a webmaster who changes no template
+    gets, the package's own base template."""
+    server, url = serve_host(*host_project, tmp_path_factory, own_layout=False)
+    yield url
+    stop(server)
+
+
+@pytest.fixture(params=["example_site", "host_site", "host_site_package_layout"])
 def site(request) -> str:
-    """Each of the two sites under test: the example site, and the `wagtail start` host that
-    shows the package's pages in its own layout."""
+    """Each of the sites under test: the example site; the `wagtail start` host that shows the
+    package's pages in its own layout; the same host with the package's own base template."""
     return request.getfixturevalue(request.param)
 
 
