@@ -8,6 +8,10 @@ from django.conf import settings
 # recommends sentences of at most 15 to 20 words and splitting long compounds with a hyphen.
 PLAIN_LANGUAGE_MAX_SENTENCE_WORDS = 20
 PLAIN_LANGUAGE_MAX_WORD_LETTERS = 20
+# No page lists an unbounded number of measures: a working group's page shows them a page at
+# a time, a phase's page the first few of each group with a link to the group.
+MEASURES_PER_PAGE = 10
+PHASE_MEASURES_PER_GROUP = 5
 
 
 def _get(name: str, default):
@@ -23,3 +27,13 @@ def plain_language_max_sentence_words() -> int:
 def plain_language_max_word_letters() -> int:
     """The content checker flags words with more letters than this that have no hyphen."""
     return int(_get("PLAIN_LANGUAGE_MAX_WORD_LETTERS", PLAIN_LANGUAGE_MAX_WORD_LETTERS))
+
+
+def measures_per_page() -> int:
+    """How many measures a working group's page (and a phase's own measures) shows per page."""
+    return max(1, int(_get("MEASURES_PER_PAGE", MEASURES_PER_PAGE)))
+
+
+def phase_measures_per_group() -> int:
+    """How many measures of each working group a phase's page shows before "all measures"."""
+    return max(1, int(_get("PHASE_MEASURES_PER_GROUP", PHASE_MEASURES_PER_GROUP)))

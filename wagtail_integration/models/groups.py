@@ -14,9 +14,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from .. import conf
 from ..api.fields import rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES
-from .listings import status_counts
+from .listings import paginate, private_sections, status_counts, visible
 from .measures import MeasurePage, MeasureStatus
 from .plain_language import PlainLanguageMixin
 from .tabs import page_tabs
@@ -113,8 +114,10 @@ class WorkingGroupPage(PlainLanguageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        measures = MeasurePage.objects.child_of(self).live().public()
-        context["measures"] = measures
+        measures = visible(MeasurePage.objects.child_of(self), private_sections())
+        context["measures"] = paginate(
+            request, measures.defer_streamfields(), conf.measures_per_page()
+        )
         context["status_counts"] = status_counts(measures, MeasureStatus)
         context["members"] = self.members.all()
         return context

@@ -1,12 +1,17 @@
 """Query helpers for the listings on concept, phase and working-group pages.
 
-Each helper runs a fixed number of queries, however many pages it lists.
+Each helper runs a fixed number of queries, however many pages it lists, and no page lists
+more than a bounded number of measures: a page of them, or the first few of each group.
 """
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet, Window
+from django.db.models.functions import Length, RowNumber, Substr
+from django.http import HttpRequest
 from wagtail.models import Page
 
 
@@ -44,9 +49,30 @@ def without_unpublished_branches(pages: QuerySet, root: Page) -> QuerySet:
     return pages
 
 
+def _parent_path():
+    # The parent's treebeard path, computed by the database.
+    return Substr("path", 1, Length("path") - Page.steplen)
+
+
 def count_by_parent(pages: QuerySet) -> Counter:
-    """Count pages per parent path, reading only their paths (one query for all)."""
-    return Counter(path[: -Page.steplen] for path in pages.values_list("path", flat=True))
+    """Count pages per parent path (one aggregate query, nothing per page in Python)."""
+    rows = pages.order_by().values(parent=_parent_path()).annotate(count=Count("pk"))
+    return Counter({row["parent"]: row["count"] for row in rows})
+
+
+def first_by_parent(pages: QuerySet, per_parent: int) -> dict[str, list[Page]]:
+    """The first `per_parent` pages of each parent, in tree order (one query for all)."""
+    ranked = pages.annotate(
+        rank=Window(RowNumber(), partition_by=_parent_path(), order_by="path")
+    ).filter(rank__lte=per_parent)
+    return group_measures_by_parent(ranked.order_by("path"))
+
+
+def paginate(request: HttpRequest, pages: QuerySet, per_page: int) -> PaginatorPage:
+    """One page of `pages`, chosen by the request's ``?page=`` (two queries: the count and
+    the page). A missing, malformed or too large number gives the first or the last page,
+    never an error, as Django's ``Paginator.get_page`` does."""
+    return Paginator(pages, per_page).get_page(request.GET.get("page"))
 
 
 def status_counts(pages: QuerySet, choices) -> list[dict]:

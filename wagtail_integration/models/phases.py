@@ -15,11 +15,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .. import i18n
+from .. import conf, i18n
 from ..api.fields import related_id_api_field
 from ..blocks import BodyBlock
 from .groups import WorkingGroupPage
-from .listings import group_measures_by_parent, private_sections, visible
+from .listings import count_by_parent, first_by_parent, paginate, private_sections, visible
 from .measures import MeasurePage
 from .periods import DatePeriodMixin
 from .tabs import page_tabs
@@ -133,12 +133,19 @@ class ConceptPhasePage(DatePeriodMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         private = private_sections()
         groups = list(visible(WorkingGroupPage.objects.child_of(self), private))
-        measures = visible(MeasurePage.objects.descendant_of(self), private)
-        by_parent = group_measures_by_parent(measures)
+        # The measures of the groups: the first few of each, and how many there are.
+        of_groups = visible(
+            MeasurePage.objects.filter(path__startswith=self.path, depth=self.depth + 2),
+            private,
+        ).defer_streamfields()
+        counts = count_by_parent(of_groups)
+        first = first_by_parent(of_groups, conf.phase_measures_per_group())
         for group in groups:
-            group.listed_measures = by_parent.get(group.path, [])
+            group.listed_measures = first.get(group.path, [])
+            group.measure_count = counts[group.path]
+        own = visible(MeasurePage.objects.child_of(self), private).defer_streamfields()
         context["working_groups"] = groups
-        context["measures_without_group"] = by_parent.get(self.path, [])
+        context["measures_without_group"] = paginate(request, own, conf.measures_per_page())
         context["milestones"] = self.milestones.select_related("document").order_by(
             "date", "sort_order"
         )
