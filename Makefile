@@ -35,7 +35,7 @@ WAGTAIL74 := wagtail>=7.4,<7.5
 DJANGO60 := Django>=6.0,<6.1
 DJANGO61 := Django>=6.1,<6.2
 
-.PHONY: print-pythons help install demo test test-wagtail8 test-wagtail74 test-django6 test-django60 test-django61 test-all lint format migrations messages clean
+.PHONY: print-pythons help install demo bench test test-wagtail8 test-wagtail74 test-django6 test-django60 test-django61 test-all lint format migrations messages clean
 
 help:
 	@echo "make demo            run the example site on http://$(HOST):$(PORT)/ with demo content"
@@ -46,6 +46,8 @@ help:
 	@echo "                     (not run by CI)"
 	@echo "make test-django6    test-django60 and test-django61"
 	@echo "make test-all        all four suites in full (CI, .ci/run, runs the first three)"
+	@echo "make bench           the pages against plain Wagtail at 60, 600 and 6,000 measures;"
+	@echo "                     writes benchmarks/results.md (BENCH_ARGS=\"--sizes 60 --rounds 5\")"
 	@echo "make lint            ruff check and ruff format --check"
 	@echo "make migrations      regenerate migrations with the oldest supported Wagtail (7.4)"
 
@@ -88,6 +90,11 @@ demo: $(VENV)/.installed
 	@echo "API schema: http://$(HOST):$(PORT)/api/v3/docs/"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The benchmark on SQLite; with DATABASE_URL (PostgreSQL) set, its tables are appended.
+bench: $(VENV)/.installed
+	DATABASE_URL= $(VENV)/bin/python -m benchmarks.run $(BENCH_ARGS)
+	@if [ -n "$$DATABASE_URL" ]; then $(VENV)/bin/python -m benchmarks.run --append $(BENCH_ARGS); fi
 
 test: test-wagtail8
 

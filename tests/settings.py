@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
+    "wagtail.contrib.frontend_cache",
     "wagtail.api.v2",
     *(["wagtail.api.v3"] if WAGTAIL_HAS_API_V3 else []),
     "rest_framework",

@@ -12,6 +12,8 @@ PLAIN_LANGUAGE_MAX_WORD_LETTERS = 20
 # a time, a phase's page the first few of each group with a link to the group.
 MEASURES_PER_PAGE = 10
 PHASE_MEASURES_PER_GROUP = 5
+# How long a CDN or browser may keep a content page without asking again (seconds).
+CACHE_MAX_AGE = 300
 
 
 def _get(name: str, default):
@@ -37,3 +39,8 @@ def measures_per_page() -> int:
 def phase_measures_per_group() -> int:
     """How many measures of each working group a phase's page shows before "all measures"."""
     return max(1, int(_get("PHASE_MEASURES_PER_GROUP", PHASE_MEASURES_PER_GROUP)))
+
+
+def cache_max_age() -> int:
+    """The ``max-age`` of the content pages' ``Cache-Control``, in seconds (0: always ask)."""
+    return max(0, int(_get("CACHE_MAX_AGE", CACHE_MAX_AGE)))

@@ -1,11 +1,14 @@
-"""Keep the tree and caches right: child counts after translation, cached locale codes."""
+"""Keep the tree and caches right: child counts after translation, cached locale codes, and
+a CDN's copies of the listings (when the host uses Wagtail's frontend cache)."""
 
+from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .frontend_cache import purge_listings, purge_listings_after_move
 from .i18n import forget_language_codes
 
 
@@ -61,3 +64,15 @@ def register_signal_handlers() -> None:
             sender=model,
             dispatch_uid=f"wagtail_integration.repair_child_counts.{model._meta.model_name}",
         )
+        if apps.is_installed("wagtail.contrib.frontend_cache"):
+            name = model._meta.model_name
+            for signal, handler in [
+                (page_published, purge_listings),
+                (page_unpublished, purge_listings),
+                (post_page_move, purge_listings_after_move),
+            ]:
+                signal.connect(
+                    handler,
+                    sender=model,
+                    dispatch_uid=f"wagtail_integration.purge.{name}.{signal}",
+                )

@@ -25,6 +25,7 @@ from wagtail.rich_text import expand_db_html
 
 from wagtail_integration import i18n
 from wagtail_integration.api.errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
+from wagtail_integration.http_caching import private_response
 
 from . import conf, spam
 from .models import FeedbackFormPage
@@ -140,6 +141,17 @@ def with_cors(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
+def never_stored(run):
+    """Every answer of the feedback API, django-ninja's own errors included, is for this
+    client only (a token, a refusal): no cache may keep it."""
+
+    @wraps(run)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        return private_response(run(request, *args, **kwargs))
+
+    return wrapper
+
+
 def describe_field(bound_field) -> FormField:
     field, widget = bound_field.field, bound_field.field.widget
     choices = [
@@ -171,6 +183,7 @@ def describe_field(bound_field) -> FormField:
     operation_id="integration_feedback_form",
     auth=None,
 )
+@decorate_view(never_stored)
 def feedback_form(request: HttpRequest, response: HttpResponse, page_id: int = PagePath):
     """The form's fields in the page's language, and a token to send with the answer."""
     try:
@@ -286,7 +299,7 @@ def refusal_response(request: HttpRequest, refusal: Refusal) -> JsonResponse:
     operation_id="integration_feedback_submit",
     auth=None,
 )
-@decorate_view(refuse_unreadable_bodies)
+@decorate_view(refuse_unreadable_bodies, never_stored)  # never_stored outermost
 def submit_feedback(
     request: HttpRequest,
     response: HttpResponse,

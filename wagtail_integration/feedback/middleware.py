@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from wagtail.models import Page
 
+from ..http_caching import private_response
 from .submissions import request_too_large
 
 
@@ -31,7 +32,7 @@ class FeedbackRequestSizeMiddleware:
             if page is not None:
                 from .views import render_too_large
 
-                return render_too_large(page, request)
+                return private_response(render_too_large(page, request))
         return self.get_response(request)
 
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import get_language, get_language_bidi
 
 from wagtail_integration import i18n
+from wagtail_integration.http_caching import private_response
 
 from .submissions import (
     RATE_LIMITED,
@@ -28,7 +29,13 @@ SENT_PARAMETER = "sent"
 
 
 def serve_feedback_form(page, request, *args, **kwargs):
-    """GET shows the form (or the thank-you page after sending); POST receives feedback."""
+    """GET shows the form (or the thank-you page after sending); POST receives feedback.
+    No answer is ever cached: the form carries a CSRF and a signed token, and the others
+    are for this resident only."""
+    return private_response(_answer(page, request, *args, **kwargs))
+
+
+def _answer(page, request, *args, **kwargs):
     if request.method != "POST":
         if request.GET.get(SENT_PARAMETER) == "1":
             return page.render_landing_page(request, None, *args, **kwargs)

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from .. import i18n
 from ..api.fields import related_id_api_field, rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
+from ..http_caching import CachedPageMixin
 from .groups import WorkingGroupPage
 from .listings import (
     count_by_parent,
@@ -31,7 +32,7 @@ FEEDBACK_APP = "wagtail_integration.feedback"
 FEEDBACK_PAGE_MODEL = "wagtail_integration_feedback.FeedbackFormPage"
 
 
-class IntegrationConceptPage(PlainLanguageMixin, Page):
+class IntegrationConceptPage(CachedPageMixin, PlainLanguageMixin, Page):
     """A city's integration concept: its phases, working groups, measures and feedback."""
 
     intro = RichTextField(

@@ -17,13 +17,14 @@ from wagtail_localize.fields import SynchronizedField
 from .. import conf
 from ..api.fields import rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES
+from ..http_caching import CachedPageMixin
 from .listings import paginate, private_sections, status_counts, visible
 from .measures import MeasurePage, MeasureStatus
 from .plain_language import PlainLanguageMixin
 from .tabs import page_tabs
 
 
-class WorkingGroupPage(PlainLanguageMixin, Page):
+class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
     """A working group of a phase, e.g. "Work and vocational training"."""
 
     goal = models.TextField(

@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from .. import i18n
 from ..api.fields import TreeIdField, rich_text_api_field
 from ..blocks import BodyBlock, DocumentListBlock
+from ..http_caching import CachedPageMixin
 from .periods import DatePeriodMixin
 from .plain_language import PlainLanguageMixin
 from .tabs import page_tabs
@@ -62,7 +63,7 @@ class MeasurePageManager(PageManager):
         )
 
 
-class MeasurePage(PlainLanguageMixin, DatePeriodMixin, Page):
+class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
     """A measure of the concept, e.g. "Job ads encourage migrants to apply"."""
 
     summary = models.TextField(

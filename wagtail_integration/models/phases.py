@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from .. import conf, i18n
 from ..api.fields import related_id_api_field
 from ..blocks import BodyBlock
+from ..http_caching import CachedPageMixin
 from .groups import WorkingGroupPage
 from .listings import count_by_parent, first_by_parent, paginate, private_sections, visible
 from .measures import MeasurePage
@@ -50,7 +51,7 @@ class MilestoneKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ConceptPhasePage(DatePeriodMixin, Page):
+class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
     """One phase of an integration concept, e.g. "Phase 2 (since 2015)"."""
 
     number = models.PositiveSmallIntegerField(
