@@ -1,6 +1,7 @@
 """Settings for the test suite: a minimal Wagtail site with the package installed."""
 
 import importlib.util
+import os
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -72,6 +73,12 @@ TEMPLATES = [
 DATABASES = {
     "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "test.sqlite3"}
 }
+# The suite runs a second time on PostgreSQL in CI: DATABASE_URL names the server
+# (pytest-django creates and drops a test database on it per worker).
+if os.environ.get("DATABASE_URL"):
+    import dj_database_url
+
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
