@@ -14,7 +14,7 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR.parent / "benchmarks" / "bench.sqlite3",
-        "TEST": {"NAME": BASE_DIR.parent / "benchmarks" / "bench-test.sqlite3"},
+        "TEST": {"NAME": os.environ.get("BENCH_TEST_DATABASE", str(BASE_DIR.parent / "benchmarks" / "bench-test.sqlite3"))},
     }
 }
 if os.environ.get("DATABASE_URL"):

@@ -23,14 +23,16 @@ from . import conf
 
 
 def is_public_view(request: HttpRequest, page: Page) -> bool:
-    """Whether `page`, served to `request`, may be stored by shared caches (one query: the
-    view restrictions of the page and its ancestors)."""
+    """Whether `page`, served to `request`, may be stored by shared caches (the view
+    restrictions are read once per request, and shared with the page's listings)."""
+    from .models.listings import is_restricted  # the models import this module
+
     if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return False  # editors get the userbar, and restricted pages once they are let in
-    return not page.get_view_restrictions().exists()
+    return not is_restricted(page, request)
 
 
 def cacheable_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.translation import get_language, get_language_info, override
 from wagtail.models import Locale, Page
 
@@ -28,15 +29,22 @@ def i18n_enabled() -> bool:
     return getattr(settings, "WAGTAIL_I18N_ENABLED", False)
 
 
-def page_languages(page: Page) -> list[PageLanguage]:
-    """The live language versions of `page`, itself included, in the order of LANGUAGES.
+def page_languages(page: Page, request: HttpRequest | None = None) -> list[PageLanguage]:
+    """The live, public language versions of `page`, itself included, in the order of
+    LANGUAGES.
 
-    Empty when i18n is off or the page has no translation. One query.
+    Empty when i18n is off or the page has no translation. One query, and one for the view
+    restrictions unless `request` has read them already.
     """
     if not i18n_enabled():
         return []
+    from .models.listings import private_sections  # the models import this module
+
     translations = list(
-        page.get_translations(inclusive=True).live().public().select_related("locale")
+        page.get_translations(inclusive=True)
+        .live()
+        .exclude(private_sections(request))
+        .select_related("locale")
     )
     if len(translations) < 2:
         return []

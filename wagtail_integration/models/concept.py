@@ -138,7 +138,7 @@ class IntegrationConceptPage(CachedPageMixin, PlainLanguageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        private = private_sections()
+        private = private_sections(request)
         phases = list(self.get_phases(private))
         current_phase = self.pick_current_phase(phases)
         current_groups = []

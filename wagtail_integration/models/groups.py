@@ -115,7 +115,7 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        measures = visible(MeasurePage.objects.child_of(self), private_sections())
+        measures = visible(MeasurePage.objects.child_of(self), private_sections(request))
         context["measures"] = paginate(
             request, measures.defer_streamfields(), conf.measures_per_page()
         )

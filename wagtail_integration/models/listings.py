@@ -12,15 +12,33 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet, Window
 from django.db.models.functions import Length, RowNumber, Substr
 from django.http import HttpRequest
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 
-def private_sections() -> Q:
-    """The view-restricted sections of the tree (one query); read it once per page view.
+def restricted_paths(request: HttpRequest | None = None) -> list[str]:
+    """The tree paths of the pages with a view restriction: one query, read once per request
+    when `request` is given (Wagtail's ``PageQuerySet.public()`` reads the restrictions anew
+    on every call, two or three times in one page view)."""
+    cached = getattr(request, "_wi_restricted_paths", None)
+    if cached is not None:
+        return cached
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    if request is not None:
+        request._wi_restricted_paths = paths
+    return paths
 
-    (Wagtail's ``PageQuerySet.public()`` reads the restrictions anew on every call.)
-    """
-    return Page.objects.all().private_q()
+
+def private_sections(request: HttpRequest | None = None) -> Q:
+    """The view-restricted sections of the tree, as a filter (see `restricted_paths`)."""
+    sections = Q(pk__in=[])
+    for path in restricted_paths(request):
+        sections |= Q(path__startswith=path)
+    return sections
+
+
+def is_restricted(page: Page, request: HttpRequest | None = None) -> bool:
+    """Whether `page` lies in a view-restricted section (see `restricted_paths`)."""
+    return any(page.path.startswith(path) for path in restricted_paths(request))
 
 
 def visible(pages: QuerySet, private: Q) -> QuerySet:

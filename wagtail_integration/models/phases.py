@@ -132,7 +132,7 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        private = private_sections()
+        private = private_sections(request)
         groups = list(visible(WorkingGroupPage.objects.child_of(self), private))
         # The measures of the groups: the first few of each, and how many there are.
         of_groups = visible(

@@ -115,24 +115,25 @@ def integration_page(parser, token):
     return PageContentNode(nodelist)
 
 
-def _languages(page: Page) -> list:
+def _languages(page: Page, request=None) -> list:
     # The head's alternate links and the switcher both need them: query once per page.
     if not hasattr(page, "_wi_languages"):
-        page._wi_languages = i18n.page_languages(page)
+        page._wi_languages = i18n.page_languages(page, request)
     return page._wi_languages
 
 
 @register.inclusion_tag("wagtail_integration/includes/language_switcher.html", takes_context=True)
 def integration_language_switcher(context, page: Page) -> dict:
     """Links to the live translations of the page, each in its own language."""
-    return {"request": context.get("request"), "languages": _languages(page)}
+    request = context.get("request")
+    return {"request": request, "languages": _languages(page, request)}
 
 
 @register.inclusion_tag("wagtail_integration/includes/alternate_links.html", takes_context=True)
 def integration_alternate_links(context, page: Page) -> dict:
     """``<link rel="alternate" hreflang>`` for every translation, for search engines."""
     request = context.get("request")
-    languages = _languages(page)
+    languages = _languages(page, request)
     default_code = settings.LANGUAGE_CODE
     return {
         "links": [
@@ -153,7 +154,8 @@ def integration_alternate_links(context, page: Page) -> dict:
 @register.inclusion_tag("wagtail_integration/includes/stale_notice.html", takes_context=True)
 def integration_stale_notice(context, page: Page) -> dict:
     """A notice when this translation is older than its source page's latest version."""
-    return {"request": context.get("request"), "source": i18n.stale_source(page, _languages(page))}
+    request = context.get("request")
+    return {"request": request, "source": i18n.stale_source(page, _languages(page, request))}
 
 
 @register.simple_tag(takes_context=True)
