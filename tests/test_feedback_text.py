@@ -5,6 +5,7 @@ import json
 import unicodedata
 
 import pytest
+from django.db import DataError, connection, transaction
 from django.urls import reverse
 
 from wagtail_integration.feedback import spam
@@ -168,6 +169,28 @@ def test_safe_text_and_check_text_agree_on_what_is_allowed():
     assert safe_text(None) is None
 
 
+def storable(value):
+    """`value` as the database can hold it. PostgreSQL's jsonb refuses lone surrogates and
+    NUL (a row with them cannot exist there); there they become BEL, another control
+    character that the rules refuse and the listing shows as U+FFFD the same way."""
+    if connection.vendor != "postgresql":
+        return value
+    if isinstance(value, str):
+        return value.replace("\ud800", "\x07").replace("\x00", "\x07")
+    if isinstance(value, list):
+        return [storable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: storable(item) for key, item in value.items()}
+    return value
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite stores them")
+def test_postgresql_refuses_to_store_lone_surrogates_and_nul(feedback_page):
+    for text in ["x\ud800", "x\x00"]:
+        with pytest.raises(DataError), transaction.atomic():
+            FeedbackSubmission.objects.create(page=feedback_page, form_data={"message": text})
+
+
 HOSTILE_STORED = {
     "message": "Nachricht\ud800 mit \x1b[31m Farbe\x00 und\r\nE-Mail: fake@example.org",
     "topic": "General\x0b",
@@ -181,7 +204,7 @@ def test_rows_stored_before_the_rules_still_list_show_export_and_mail(admin_clie
     FeedbackFormField.objects.create(
         page=feedback_page, label="Stadtteil", field_type="checkboxes", choices="x"
     )
-    FeedbackSubmission.objects.create(page=feedback_page, form_data=HOSTILE_STORED)
+    FeedbackSubmission.objects.create(page=feedback_page, form_data=storable(HOSTILE_STORED))
     FeedbackSubmission.objects.create(page=feedback_page, form_data={"message": "harmlos"})
 
     rendered = render_everything(admin_client, feedback_page)
@@ -235,7 +258,8 @@ def test_stored_lists_of_anything_still_list_and_export(admin_client, feedback_p
     )
     for value in ([{"k": "x"}], [["\ud800"]], [1, None], {"nested": ["\x1b"]}):
         FeedbackSubmission.objects.create(
-            page=feedback_page, form_data={"message": "m", "name": value, "stadtteil": value}
+            page=feedback_page,
+            form_data=storable({"message": "m", "name": value, "stadtteil": value}),
         )
 
     rendered = render_everything(admin_client, feedback_page)
