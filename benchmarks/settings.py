@@ -6,6 +6,7 @@ import os
 from tests.settings import *  # noqa: F403
 from tests.settings import BASE_DIR, INSTALLED_APPS
 
+BENCHMARKS = BASE_DIR.parent / "benchmarks"
 INSTALLED_APPS = [*INSTALLED_APPS, "benchmarks.baseline"]
 ROOT_URLCONF = "benchmarks.urls"
 DEBUG = False
@@ -13,8 +14,11 @@ DEBUG = False
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": BASE_DIR.parent / "benchmarks" / "bench.sqlite3",
-        "TEST": {"NAME": os.environ.get("BENCH_TEST_DATABASE", str(BASE_DIR.parent / "benchmarks" / "bench-test.sqlite3"))},
+        "NAME": BENCHMARKS / "bench.sqlite3",
+        # BENCH_TEST_DATABASE: where the test database of a run goes (one per run at a time).
+        "TEST": {
+            "NAME": os.environ.get("BENCH_TEST_DATABASE", str(BENCHMARKS / "bench-test.sqlite3"))
+        },
     }
 }
 if os.environ.get("DATABASE_URL"):
