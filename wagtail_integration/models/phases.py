@@ -20,7 +20,7 @@ from ..api.fields import related_id_api_field
 from ..blocks import BodyBlock
 from ..http_caching import CachedPageMixin
 from .groups import WorkingGroupPage
-from .listings import count_by_parent, first_by_parent, paginate, private_sections, visible
+from .listings import count_by_parent, first_children, paginate, private_sections, visible
 from .measures import MeasurePage
 from .periods import DatePeriodMixin
 from .tabs import page_tabs
@@ -140,7 +140,7 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
             private,
         ).defer_streamfields()
         counts = count_by_parent(of_groups)
-        first = first_by_parent(of_groups, conf.phase_measures_per_group())
+        first = first_children(of_groups, groups, conf.phase_measures_per_group())
         for group in groups:
             group.listed_measures = first.get(group.path, [])
             group.measure_count = counts[group.path]
