@@ -206,8 +206,10 @@ def test_with_wagtail_locales_only_the_version_created_first_is_the_source(tmp_p
     project = Path(__file__).resolve().parent.parent
     result = subprocess.run(
         [sys.executable, "-c", WAGTAIL_LOCALES_SCENARIO],
+        # The scenario makes its own test database: on SQLite, in memory, so nothing is left
+        # behind for the next run (on the PostgreSQL of DATABASE_URL it would stay).
         env={
-            **os.environ,
+            **{name: value for name, value in os.environ.items() if name != "DATABASE_URL"},
             "DJANGO_SETTINGS_MODULE": "settings_wagtail_locales",
             "PYTHONPATH": os.pathsep.join([str(tmp_path), str(project)]),
         },
