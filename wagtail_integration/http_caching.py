@@ -11,6 +11,7 @@ restriction) sends ``private, no-store`` or ``private, no-cache`` instead.
 """
 
 from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import (
     add_never_cache_headers,
     get_conditional_response,
@@ -40,8 +41,8 @@ def cacheable_response(request: HttpRequest, response: HttpResponse) -> HttpResp
     304 instead when the request's ``If-None-Match`` names that ETag."""
     if response.status_code != 200 or response.streaming:
         return response
-    if hasattr(response, "render") and callable(response.render):
-        response.render()  # a TemplateResponse: the ETag needs the content
+    if isinstance(response, SimpleTemplateResponse):
+        response.render()  # the ETag needs the content
     set_response_etag(response)
     patch_cache_control(response, public=True, max_age=conf.cache_max_age())
     return get_conditional_response(request, etag=response["ETag"], response=response)
