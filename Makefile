@@ -35,7 +35,7 @@ WAGTAIL74 := wagtail>=7.4,<7.5
 DJANGO60 := Django>=6.0,<6.1
 DJANGO61 := Django>=6.1,<6.2
 
-.PHONY: print-pythons help install demo bench test test-wagtail8 test-wagtail74 test-django6 test-django60 test-django61 test-all lint format migrations messages clean
+.PHONY: print-pythons help install demo bench load test test-wagtail8 test-wagtail74 test-django6 test-django60 test-django61 test-all lint format migrations messages clean
 
 help:
 	@echo "make demo            run the example site on http://$(HOST):$(PORT)/ with demo content"
@@ -48,6 +48,8 @@ help:
 	@echo "make test-all        all four suites in full (CI, .ci/run, runs the first three)"
 	@echo "make bench           the pages against plain Wagtail at 60, 600 and 6,000 measures;"
 	@echo "                     writes benchmarks/results.md (BENCH_ARGS=\"--sizes 60 --rounds 5\")"
+	@echo "make load            the production stack under 2,000 page requests and 500 feedback"
+	@echo "                     posts; checks and writes benchmarks/results.md (LOAD_ARGS=...)"
 	@echo "make lint            ruff check and ruff format --check"
 	@echo "make migrations      regenerate migrations with the oldest supported Wagtail (7.4)"
 
@@ -91,10 +93,16 @@ demo: $(VENV)/.installed
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-# The benchmark on SQLite; with DATABASE_URL (PostgreSQL) set, its tables are appended.
+# The benchmark on SQLite; with DATABASE_URL (PostgreSQL) set, on PostgreSQL as well. Each
+# database has its own section of benchmarks/results.md.
 bench: $(VENV)/.installed
 	DATABASE_URL= $(VENV)/bin/python -m benchmarks.run $(BENCH_ARGS)
-	@if [ -n "$$DATABASE_URL" ]; then $(VENV)/bin/python -m benchmarks.run --append $(BENCH_ARGS); fi
+	@if [ -n "$$DATABASE_URL" ]; then $(VENV)/bin/python -m benchmarks.run $(BENCH_ARGS); fi
+
+# The production stack (gunicorn, the task worker, Redis if installed; PostgreSQL with
+# DATABASE_URL, else SQLite) under load from another process, on 127.0.0.1 only.
+load: $(VENV)/.installed
+	$(VENV)/bin/python -m benchmarks.load $(LOAD_ARGS)
 
 test: test-wagtail8
 

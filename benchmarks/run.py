@@ -5,8 +5,8 @@
 Each size gets a fresh test database (SQLite, or the database in `DATABASE_URL`) with the
 package's concept and the baseline's tree of plain Wagtail pages, both with the same number
 of measures; see `measure.py` for what is measured. The tables of ratios (ours ÷ baseline)
-are written to the output file with the machine, the versions and the date; with
-`--append`, the tables are added to it instead (a second database, say).
+are written to the output file with the machine, the versions and the date, into the
+section of the database (`benchmarks/results.py`); the other sections stay.
 """
 
 import argparse
@@ -15,6 +15,8 @@ import os
 import platform
 import sys
 from pathlib import Path
+
+from .results import write_section
 
 
 def setup_django() -> None:
@@ -78,31 +80,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="60,600,6000")
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--output", default="benchmarks/results.md")
-    parser.add_argument("--append", action="store_true")
     options = parser.parse_args(argv)
     setup_django()
 
     sizes = [int(size) for size in options.sizes.split(",")]
     vendor, rows = run(sizes, options.rounds)
-    section = f"## {vendor}\n\n{environment(vendor)}, {options.rounds} rounds.\n\n{table(rows)}\n"
-    print(section)
-    output = Path(options.output)
-    if options.append and output.exists():
-        output.write_text(output.read_text() + "\n" + section)
-    else:
-        output.write_text(RESULTS_HEADER + section)
-
-
-RESULTS_HEADER = """# Benchmark results
-
-Made by `make bench` (`benchmarks/run.py`). Each request of the package is measured side by
-side with the same request to a plain Wagtail baseline (`benchmarks/baseline/`: a page type
-per level listing its children with a minimal template, and Wagtail's stock
-`AbstractEmailForm` page with the same fields for the feedback form), in one process through
-Django's test client: queries of one request, the median time of the interleaved requests,
-the size of the answer and the peak memory of one request (tracemalloc).
-
-"""
+    text = f"{environment(vendor)}, {options.rounds} rounds.\n\n{table(rows)}\n"
+    print(text)
+    write_section(Path(options.output), f"bench-{vendor}", f"Pages and API ({vendor})", text)
 
 
 if __name__ == "__main__":

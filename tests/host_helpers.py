@@ -16,12 +16,13 @@ BIN = Path(sys.executable).parent
 README = (REPOSITORY / "README.md").read_text()
 
 
-def readme_code_blocks(heading: str, language: str) -> list[str]:
-    """The fenced code blocks of one language in the README section under `heading`."""
+def readme_code_blocks(heading: str, language: str, document: str = README) -> list[str]:
+    """The fenced code blocks of one language in the README section under `heading` (or in
+    that section of another Markdown `document`)."""
     section = re.search(
-        rf"^#{{2,3}} {re.escape(heading)}\n(.*?)(?=^#{{2,3}} |\Z)", README, re.S | re.M
+        rf"^#{{2,3}} {re.escape(heading)}\n(.*?)(?=^#{{2,3}} |\Z)", document, re.S | re.M
     )
-    assert section, f"README has no section {heading!r}"
+    assert section, f"the document has no section {heading!r}"
     blocks = re.findall(rf"^( *)```{language}\n(.*?)^\1```", section.group(1), re.S | re.M)
     return [textwrap.dedent(block) for _indent, block in blocks]
 

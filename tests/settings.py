@@ -20,6 +20,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
+    # The task backend of production (tests/test_feedback_tasks.py); TASKS stays unset, so
+    # the other tests run their notifications at once.
+    "django_tasks_db",
     "wagtail.api.v2",
     *(["wagtail.api.v3"] if WAGTAIL_HAS_API_V3 else []),
     "rest_framework",

@@ -24,10 +24,27 @@ logger = logging.getLogger(__name__)
 
 
 def schedule(submission) -> None:
-    """Send the notification for `submission` once the current transaction commits."""
+    """Send the notification for `submission`: queued with it, or once it is committed.
+
+    A backend that keeps its tasks in the site's database (django-tasks-db) queues the task
+    in the submission's own transaction, so that the two are stored together or not at all:
+    no crash between them can lose a notification. Any other backend (the immediate one runs
+    the task at once) is called once the submission is committed.
+    """
     submission_id = submission.pk
+    if stores_tasks_in_the_database(send_notification.get_backend()):
+        send_notification.enqueue(submission_id)
+        return
     # robust: if the task backend fails, the submission is stored already; log, don't raise.
     transaction.on_commit(lambda: send_notification.enqueue(submission_id), robust=True)
+
+
+def stores_tasks_in_the_database(backend) -> bool:
+    """Whether `backend` writes its tasks as rows of the default database.
+
+    django-tasks has no flag for this, so the backend is recognised by its package.
+    """
+    return type(backend).__module__.split(".")[0] == "django_tasks_db"
 
 
 @task()
