@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
 from tests.factories import make_concept, make_feedback_page, make_group, make_measure, make_phase
+from wagtail_integration import page_cache
 from wagtail_integration.feedback import spam
 
 from .baseline.models import (
@@ -141,6 +142,16 @@ def get(url: str) -> Request:
     return Request(send=lambda client, _data: client.get(url))
 
 
+def rendered(url: str) -> Request:
+    """GET `url` with the page cache forgotten first, as after an editor's publish."""
+
+    def forget(_client: Client) -> dict:
+        page_cache.invalidate()
+        return {}
+
+    return Request(send=lambda client, _data: client.get(url), prepare=forget)
+
+
 def _our_form_values(client: Client, url: str) -> dict:
     soup = BeautifulSoup(client.get(url).content, "html.parser")
     token = soup.find("input", {"name": spam.TOKEN_FIELD})["value"]
@@ -165,10 +176,12 @@ def _baseline_form_values(client: Client, url: str) -> dict:
 
 def requests(ours: dict[str, str], baseline: dict[str, str]) -> dict[str, tuple[Request, Request]]:
     """Each kind of request, for the package and for its baseline."""
-    kinds = {
-        kind: (get(ours[kind]), get(baseline[kind]))
-        for kind in ["concept", "phase", "working_group", "measure"]
-    }
+    # What a visitor gets (the page cache keeps a rendered page), and the first visit after
+    # a change (the cache forgotten before each request, untimed): the rendering itself.
+    kinds = {}
+    for kind in ["concept", "phase", "working_group", "measure"]:
+        kinds[kind] = (get(ours[kind]), get(baseline[kind]))
+        kinds[f"{kind}, rendered"] = (rendered(ours[kind]), get(baseline[kind]))
     kinds["feedback GET"] = (get(ours["feedback"]), get(baseline["feedback"]))
     kinds["feedback POST"] = (
         Request(

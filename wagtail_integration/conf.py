@@ -12,8 +12,11 @@ PLAIN_LANGUAGE_MAX_WORD_LETTERS = 20
 # a time, a phase's page the first few of each group with a link to the group.
 MEASURES_PER_PAGE = 10
 PHASE_MEASURES_PER_GROUP = 5
-# How long a CDN or browser may keep a content page without asking again (seconds).
+# How long a CDN or browser may keep a content page without asking again (seconds); the
+# server-side page cache keeps a rendered page as long at most.
 CACHE_MAX_AGE = 300
+PAGE_CACHE = True
+PAGE_CACHE_ALIAS = "default"
 
 
 def _get(name: str, default):
@@ -44,3 +47,15 @@ def phase_measures_per_group() -> int:
 def cache_max_age() -> int:
     """The ``max-age`` of the content pages' ``Cache-Control``, in seconds (0: always ask)."""
     return max(0, int(_get("CACHE_MAX_AGE", CACHE_MAX_AGE)))
+
+
+def page_cache_enabled() -> bool:
+    """Whether rendered content pages are kept in the shared cache (``page_cache``) for
+    anonymous visitors. Turn it off if the host's base template renders something per request
+    that is not a cookie or a CSRF token (a CSP nonce, say)."""
+    return bool(_get("PAGE_CACHE", PAGE_CACHE))
+
+
+def page_cache_alias() -> str:
+    """The alias in ``CACHES`` the page cache uses."""
+    return str(_get("PAGE_CACHE_ALIAS", PAGE_CACHE_ALIAS))

@@ -7,7 +7,9 @@ content, and answer a conditional GET with 304. An ETag rather than ``Last-Modif
 listing changes when a page below it is unpublished, moved or deleted, which leaves no date
 behind. Whatever carries a CSRF or signed token, or differs per visitor (the feedback form,
 its answers, its API, a page an editor sees with the userbar, a preview, a page behind a view
-restriction) sends ``private, no-store`` or ``private, no-cache`` instead.
+restriction, a page whose rendering used the CSRF token or set a cookie) sends
+``private, no-store`` or ``private, no-cache`` instead. What may be stored by a CDN is also
+kept in the server's own shared cache (``page_cache``).
 """
 
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +22,7 @@ from django.utils.cache import (
 )
 from wagtail.models import Page
 
-from . import conf
+from . import conf, page_cache
 
 
 def is_public_view(request: HttpRequest, page: Page) -> bool:
@@ -36,6 +38,17 @@ def is_public_view(request: HttpRequest, page: Page) -> bool:
     return not is_restricted(page, request)
 
 
+def same_for_everyone(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether the rendered `response` holds nothing of this visitor: it set no cookie and its
+    rendering did not use the CSRF token (a host's base template may hold a form, whose token
+    a shared cache would hand to everyone)."""
+    return (
+        not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "cookie" not in response.get("Vary", "").lower()
+    )
+
+
 def cacheable_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """`response` marked as public for the configured time with an ETag of its content; a
     304 instead when the request's ``If-None-Match`` names that ETag."""
@@ -43,6 +56,9 @@ def cacheable_response(request: HttpRequest, response: HttpResponse) -> HttpResp
         return response
     if isinstance(response, SimpleTemplateResponse):
         response.render()  # the ETag needs the content
+    if not same_for_everyone(request, response):
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
     set_response_etag(response)
     patch_cache_control(response, public=True, max_age=conf.cache_max_age())
     return get_conditional_response(request, etag=response["ETag"], response=response)
@@ -55,11 +71,25 @@ def private_response(response: HttpResponse) -> HttpResponse:
 
 
 class CachedPageMixin:
-    """Serve a content page with the caching headers above."""
+    """Serve a content page with the caching headers above, from the page cache if it is
+    kept there."""
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if is_public_view(request, self):
-            return cacheable_response(request, response)
-        patch_cache_control(response, private=True, no_cache=True)
-        return response
+        if not is_public_view(request, self):
+            response = super().serve(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = page_cache.key_for(request) if page_cache.enabled() else None
+        response = page_cache.get(key) if key else None
+        if response is None:
+            response = super().serve(request, *args, **kwargs)
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()
+            if (
+                key
+                and response.status_code == 200
+                and not response.streaming
+                and same_for_everyone(request, response)
+            ):
+                page_cache.keep(key, response)
+        return cacheable_response(request, response)

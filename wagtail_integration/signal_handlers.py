@@ -1,15 +1,31 @@
-"""Keep the tree and caches right: child counts after translation, cached locale codes, and
-a CDN's copies of the listings (when the host uses Wagtail's frontend cache)."""
+"""Keep the tree and caches right: child counts after translation, cached locale codes, the
+page cache, and a CDN's copies of the listings (when the host uses Wagtail's frontend cache)."""
 
 from django.apps import apps
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import page_cache
 from .frontend_cache import purge_listings, purge_listings_after_move
 from .i18n import forget_language_codes
+
+
+def shown_on_pages() -> tuple[type, ...]:
+    """What a content page shows besides its own rows: other pages (listings, breadcrumbs,
+    translations), the site and its locales, and documents and images where installed."""
+    types = [Page, Site, Locale]
+    if apps.is_installed("wagtail.documents"):
+        from wagtail.documents.models import AbstractDocument
+
+        types.append(AbstractDocument)
+    if apps.is_installed("wagtail.images"):
+        from wagtail.images.models import AbstractImage
+
+        types.append(AbstractImage)
+    return tuple(types)
 
 
 def repair_child_counts(page: Page) -> None:
@@ -42,9 +58,24 @@ def repair_child_counts_after_publish(sender, instance, **kwargs) -> None:
     transaction.on_commit(lambda: repair_child_counts(instance))
 
 
+def invalidate_page_cache(sender, instance=None, **kwargs) -> None:
+    """post_save, post_delete of anything a page shows: forget the kept pages."""
+    if isinstance(instance, _SHOWN_ON_PAGES):
+        page_cache.invalidate()
+
+
+_SHOWN_ON_PAGES: tuple[type, ...] = ()
+
+
 def register_signal_handlers() -> None:
+    global _SHOWN_ON_PAGES
+    _SHOWN_ON_PAGES = shown_on_pages()
     for signal in (post_save, post_delete):
         signal.connect(forget_language_codes, sender=Locale, dispatch_uid=f"wi-locale-{signal}")
+        # Any sender: pages, documents and images are subclasses of a host's choosing.
+        signal.connect(invalidate_page_cache, dispatch_uid=f"wi-page-cache-{signal}")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_cache.invalidate, dispatch_uid=f"wi-page-cache-{signal}")
 
     from .models import (
         ConceptPhasePage,

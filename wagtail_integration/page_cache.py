@@ -1,0 +1,113 @@
+"""A shared server-side cache of the rendered content pages, for the sites (most of a city's)
+that have no CDN in front of them.
+
+Only what a CDN could keep is kept here too: the public view of a content page for anonymous
+visitors (``http_caching.is_public_view``), a 200 that is the same for every visitor
+(``http_caching.same_for_everyone``). A visitor's request is still routed by Wagtail and
+passes its ``before_serve_page`` hooks (view restrictions among them); only the page's
+queries and rendering are skipped.
+
+Entries are found under a *generation* number kept in the same cache. Anything Wagtail
+signals that a page may show bumps it, so every entry is forgotten at once: a page saved,
+published, unpublished, moved or deleted, and a site, locale, document or image saved or
+deleted (``signal_handlers``). What no signal announces (a host's snippet in its base
+template, a bulk ``update()``) shows when the entry expires, after
+``WAGTAIL_INTEGRATION_CACHE_MAX_AGE`` seconds: as late as a CDN would show it.
+
+A cache that fails (Redis unreachable) makes every request a miss, never an error.
+
+Django's cache middleware caches by URL and time only, and Wagtail has no page cache of its
+own: this is written here, for the package's pages, with Wagtail's signals as invalidation.
+"""
+
+import logging
+import re
+from hashlib import md5
+
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse
+
+from . import conf
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "wagtail_integration:page-cache:generation"
+KEY_PREFIX = "wagtail_integration:page-cache:page"
+# Query strings a content page is kept for: its own page number only, so that made-up
+# parameters cannot fill the cache.
+CACHED_PARAMETERS = {"page": re.compile(r"[1-9][0-9]{0,3}")}
+# Headers a kept answer is served with again; the caching headers are made anew each time.
+KEPT_HEADERS = ("Content-Type", "Content-Language")
+
+
+def enabled() -> bool:
+    return conf.page_cache_enabled() and conf.cache_max_age() > 0
+
+
+def _cache():
+    return caches[conf.page_cache_alias()]
+
+
+def _generation() -> int:
+    cache = _cache()
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def invalidate(*args, **kwargs) -> None:
+    """Forget every kept page (also a signal handler, hence any arguments)."""
+    cache = _cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet, or the cache lost it: nothing is kept
+            cache.add(GENERATION_KEY, 1, timeout=None)
+    except Exception:  # the cache's own errors (a connection refused) have no common class
+        logger.exception("The page cache could not be invalidated.")
+
+
+def key_for(request: HttpRequest) -> str | None:
+    """The key of `request`'s answer, or None when such a request is not kept."""
+    if request.method != "GET":
+        return None
+    parameters = []
+    for name, values in sorted(request.GET.lists()):
+        pattern = CACHED_PARAMETERS.get(name)
+        if pattern is None or len(values) != 1 or not pattern.fullmatch(values[0]):
+            return None
+        parameters.append(f"{name}={values[0]}")
+    target = "\n".join([request.get_host(), request.path, "&".join(parameters)])
+    digest = md5(target.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
+    try:
+        return f"{KEY_PREFIX}:{_generation()}:{digest}"
+    except Exception:
+        logger.exception("The page cache is not available.")
+        return None
+
+
+def get(key: str) -> HttpResponse | None:
+    """The answer kept under `key`, as a new response; None if there is none."""
+    try:
+        entry = _cache().get(key)
+    except Exception:
+        logger.exception("The page cache is not available.")
+        return None
+    if entry is None:
+        return None
+    content, headers = entry
+    response = HttpResponse(content)
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+def keep(key: str, response: HttpResponse) -> None:
+    """Keep the rendered `response` under `key` for at most the pages' max-age."""
+    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    try:
+        _cache().set(key, (response.content, headers), timeout=conf.cache_max_age())
+    except Exception:
+        logger.exception("The page cache is not available.")
