@@ -10,12 +10,12 @@ import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Page, Site
 
 from tests.factories import make_concept, make_feedback_page, make_group, make_measure, make_phase
@@ -131,11 +131,17 @@ def build(measures: int) -> tuple[dict[str, str], dict[str, str]]:
 
 
 # A request of one kind: `prepare` runs untimed before each request (a fresh form token),
-# `send` is timed.
+# `send` is timed; `settings` apply while the pair is measured.
 @dataclass
 class Request:
     send: Callable[[Client, dict], object]
     prepare: Callable[[Client], dict] = lambda client: {}
+    settings: dict = field(default_factory=dict)
+
+
+# Production's task backend (docs/deployment.md): a post queues its notification for the
+# worker. Without TASKS, django-tasks runs it at once, inside the request.
+WORKER_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def get(url: str) -> Request:
@@ -183,16 +189,20 @@ def requests(ours: dict[str, str], baseline: dict[str, str]) -> dict[str, tuple[
         kinds[kind] = (get(ours[kind]), get(baseline[kind]))
         kinds[f"{kind}, rendered"] = (rendered(ours[kind]), get(baseline[kind]))
     kinds["feedback GET"] = (get(ours["feedback"]), get(baseline["feedback"]))
-    kinds["feedback POST"] = (
-        Request(
+    baseline_post = Request(
+        prepare=lambda client: _baseline_form_values(client, baseline["feedback"]),
+        send=lambda client, data: client.post(baseline["feedback"], data),
+    )
+    for kind, tasks in [
+        ("feedback POST (mail by the task worker)", WORKER_TASKS),
+        ("feedback POST (mail in the request)", None),
+    ]:
+        our_post = Request(
             prepare=lambda client: _our_form_values(client, ours["feedback"]),
             send=lambda client, data: client.post(ours["feedback"], data),
-        ),
-        Request(
-            prepare=lambda client: _baseline_form_values(client, baseline["feedback"]),
-            send=lambda client, data: client.post(baseline["feedback"], data),
-        ),
-    )
+            settings={"TASKS": tasks} if tasks else {},
+        )
+        kinds[kind] = (our_post, baseline_post)
     kinds["API v2 measures, fields=*"] = (
         get("/api/v2/pages/?type=wagtail_integration.MeasurePage&fields=*&limit=20"),
         get("/api/v2-stock/pages/?type=baseline.BaselineMeasurePage&fields=*&limit=20"),
@@ -223,6 +233,11 @@ def _once(client: Client, request: Request):
 def measure_pair(ours: Request, baseline: Request, rounds: int) -> tuple[Result, Result]:
     """Queries, bytes and peak memory of one request each, then the medians of `rounds`
     interleaved requests (ours and the baseline taking turns to go first)."""
+    with override_settings(**ours.settings):
+        return _measure_pair(ours, baseline, rounds)
+
+
+def _measure_pair(ours: Request, baseline: Request, rounds: int) -> tuple[Result, Result]:
     client = Client()
     results = []
     for request in (ours, baseline):

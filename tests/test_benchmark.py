@@ -12,11 +12,16 @@ from .process_helpers import run
 REPOSITORY = Path(__file__).resolve().parent.parent
 REQUESTS = [
     "concept",
+    "concept, rendered",
     "phase",
+    "phase, rendered",
     "working_group",
+    "working_group, rendered",
     "measure",
+    "measure, rendered",
     "feedback GET",
-    "feedback POST",
+    "feedback POST (mail by the task worker)",
+    "feedback POST (mail in the request)",
     "API v2 measures, fields=*",
     "API v3 measures, limit 500",
 ]
@@ -50,3 +55,4 @@ def test_benchmark_measures_every_request_against_the_baseline(tmp_path):
         assert int(our_queries) > 0 and int(base_queries) > 0
         assert float(our_ms) > 0 and float(base_ms) > 0
     assert "database: sqlite" in output.read_text()
+    assert "<!-- bench-sqlite -->" in output.read_text()

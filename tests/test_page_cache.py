@@ -192,3 +192,35 @@ def test_each_host_and_generation_has_its_own_key(pages):
     assert before != page_cache.key_for(city)
     assert page_cache.key_for(city) != page_cache.key_for(district)
     assert page_cache.key_for(factory.head("/konzept/", HTTP_HOST="stadt.example")) is None
+
+
+def test_the_feedback_form_keeps_its_topics_and_settings_until_they_change(
+    client, concept_tree, feedback_page, feedback_settings
+):
+    client.get(feedback_page.url)
+    _, warm = get_counting(client, feedback_page.url)
+    group = concept_tree["groups"][0]
+    group.title = "Arbeit, Ausbildung und Beruf"
+    group.save_revision().publish()
+    feedback_settings.retention_days = 30
+    feedback_settings.save()
+
+    response, cold = get_counting(client, feedback_page.url)
+
+    assert "Arbeit, Ausbildung und Beruf" in response.content.decode()
+    assert cold >= warm + 7  # the five topic queries and the two settings queries again
+    assert get_counting(client, feedback_page.url)[1] == warm
+
+
+def test_changed_feedback_settings_are_read_anew(feedback_page, feedback_settings):
+    from wagtail_integration.feedback.models import FeedbackFormPage
+
+    assert (
+        FeedbackFormPage.objects.get(pk=feedback_page.pk).get_feedback_settings().retention_days
+        == 365
+    )
+    feedback_settings.retention_days = 30
+    feedback_settings.save()
+
+    page = FeedbackFormPage.objects.get(pk=feedback_page.pk)
+    assert page.get_feedback_settings().retention_days == 30

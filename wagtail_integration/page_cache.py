@@ -14,6 +14,9 @@ deleted (``signal_handlers``). What no signal announces (a host's snippet in its
 template, a bulk ``update()``) shows when the entry expires, after
 ``WAGTAIL_INTEGRATION_CACHE_MAX_AGE`` seconds: as late as a CDN would show it.
 
+The same generation keeps small values derived from pages that many requests need
+(``remember``): the feedback form's topics, say.
+
 A cache that fails (Redis unreachable) makes every request a miss, never an error.
 
 Django's cache middleware caches by URL and time only, and Wagtail has no page cache of its
@@ -22,7 +25,9 @@ own: this is written here, for the package's pages, with Wagtail's signals as in
 
 import logging
 import re
+from collections.abc import Callable
 from hashlib import md5
+from typing import TypeVar
 
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
@@ -33,6 +38,8 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "wagtail_integration:page-cache:generation"
 KEY_PREFIX = "wagtail_integration:page-cache:page"
+VALUE_PREFIX = "wagtail_integration:page-cache:value"
+T = TypeVar("T")
 # Query strings a content page is kept for: its own page number only, so that made-up
 # parameters cannot fill the cache.
 CACHED_PARAMETERS = {"page": re.compile(r"[1-9][0-9]{0,3}")}
@@ -111,3 +118,25 @@ def keep(key: str, response: HttpResponse) -> None:
         _cache().set(key, (response.content, headers), timeout=conf.cache_max_age())
     except Exception:
         logger.exception("The page cache is not available.")
+
+
+def remember(name: str, compute: Callable[[], T]) -> T:
+    """`compute()`, kept under `name` until the next change of a page (or the pages'
+    max-age); computed anew, and not kept, when the page cache is off or fails."""
+    if not enabled():
+        return compute()
+    cache = _cache()
+    try:
+        key = f"{VALUE_PREFIX}:{_generation()}:{name}"
+        kept = cache.get(key)
+    except Exception:
+        logger.exception("The page cache is not available.")
+        return compute()
+    if kept is not None:
+        return kept[0]
+    value = compute()
+    try:
+        cache.set(key, (value,), timeout=conf.cache_max_age())
+    except Exception:
+        logger.exception("The page cache is not available.")
+    return value

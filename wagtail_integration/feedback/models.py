@@ -22,7 +22,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from wagtail_integration import i18n
+from wagtail_integration import i18n, page_cache
 from wagtail_integration.api.fields import rich_text_api_field
 from wagtail_integration.blocks import RICH_TEXT_FEATURES
 from wagtail_integration.models import IntegrationConceptPage, WorkingGroupPage
@@ -205,7 +205,16 @@ class FeedbackFormPage(AbstractEmailForm):
         return IntegrationConceptPage.objects.ancestor_of(self).order_by("-depth").first()
 
     def get_topic_groups(self) -> list[WorkingGroupPage]:
-        """The working groups residents can pick as the topic: the current phase's."""
+        """The working groups residents can pick as the topic: the current phase's.
+
+        Five queries, the same for every visitor until a page changes: kept in the page
+        cache (a preview computes them from the tree as it is).
+        """
+        if self.pk is None or getattr(self, "_wi_previewed", False):
+            return self._find_topic_groups()
+        return page_cache.remember(f"feedback-topics:{self.pk}", self._find_topic_groups)
+
+    def _find_topic_groups(self) -> list[WorkingGroupPage]:
         concept = self.get_concept()
         if concept is None:
             return []
@@ -220,7 +229,9 @@ class FeedbackFormPage(AbstractEmailForm):
         Read once per page object: the form's consent label and the API both need them.
         """
         if not hasattr(self, "_feedback_settings"):
-            self._feedback_settings = FeedbackSettings.for_page(self)
+            self._feedback_settings = page_cache.remember(
+                f"feedback-settings:{self.pk}", lambda: FeedbackSettings.for_page(self)
+            )
         return self._feedback_settings
 
     def get_privacy_page(self) -> Page | None:
@@ -285,6 +296,11 @@ class FeedbackFormPage(AbstractEmailForm):
         from .views import serve_feedback_form
 
         return serve_feedback_form(self, request, *args, **kwargs)
+
+    def serve_preview(self, request, *args, **kwargs):
+        # The editor's unsaved choices (another concept, say) are not what the cache holds.
+        self._wi_previewed = True
+        return super().serve_preview(request, *args, **kwargs)
 
 
 class FeedbackStatus(models.TextChoices):
