@@ -4,6 +4,8 @@ import importlib.util
 import os
 from pathlib import Path
 
+import django
+
 BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = "tests-only-not-secret"
@@ -82,8 +84,14 @@ if os.environ.get("DATABASE_URL"):
     import dj_database_url
 
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        INSTALLED_APPS.append("django.contrib.postgres")  # Django 6.1 checks it (postgres.E005)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+if django.VERSION >= (6, 1):
+    # Django 6.1 configures mail with MAILERS (EMAIL_BACKEND is deprecated); its test setup
+    # replaces every mailer with the local-memory one.
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [

@@ -2,6 +2,7 @@
 
 import logging
 
+import django
 import pytest
 from bs4 import BeautifulSoup
 
@@ -109,7 +110,11 @@ def test_thank_you_page_follows_the_redirect(client, feedback_page):
 def test_failing_mail_server_loses_nothing_and_shows_the_thank_you_page(
     client, feedback_page, settings, caplog, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.mail_backends.UnreachableMailServerBackend"
+    unreachable = "tests.mail_backends.UnreachableMailServerBackend"
+    if django.VERSION >= (6, 1):
+        settings.MAILERS = {"default": {"BACKEND": unreachable}}
+    else:
+        settings.EMAIL_BACKEND = unreachable
 
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         response = post_feedback(client, feedback_page)

@@ -10,4 +10,7 @@ WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT = "2/h"
 WAGTAIL_INTEGRATION_FEEDBACK_MIN_SECONDS = 0
 # Small enough for a test to go over it with a page's own form.
 WAGTAIL_INTEGRATION_FEEDBACK_MAX_REQUEST_BYTES = 16 * 1024
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if "MAILERS" in globals():  # Django 6.1
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -91,6 +91,10 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=600
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's database search uses PostgreSQL's full-text fields, which Django 6.1 checks
+    # for (postgres.E005).
+    INSTALLED_APPS.append("django.contrib.postgres")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Simultaneous feedback posts: a transaction takes SQLite's write lock when it starts, so
     # writers wait for each other (up to the timeout) instead of one failing at once.
