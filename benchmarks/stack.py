@@ -199,14 +199,15 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 
 
 @contextmanager
-def postgresql_database(database_url: str) -> Iterator[str]:
-    """A new, empty database on the server of `database_url`; dropped afterwards."""
+def postgresql_database(database_url: str, template: str | None = None) -> Iterator[str]:
+    """A new database on the server of `database_url` (empty, or a copy of the database of
+    the URL `template`); its URL, and dropped afterwards."""
     import psycopg
 
-    name = f"wi_load_{os.getpid()}"
+    name = f"wi_{os.getpid()}_{secrets.token_hex(4)}"
+    copy = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
     with psycopg.connect(database_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
     parts = urlsplit(database_url)
     try:
         yield urlunsplit(parts._replace(path=f"/{name}"))

@@ -1,5 +1,6 @@
 """The rate limit holds under concurrency in a real server process, on the cache backends a host
-uses: 40 posts sent at once by one client against a limit of 5."""
+uses: 40 posts sent at once by one client against a limit of 5. On SQLite, and on PostgreSQL
+when the suite runs there (DATABASE_URL): each test gets a database of its own."""
 
 import json
 import os
@@ -14,6 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from benchmarks.stack import postgresql_database
 
 pytestmark = pytest.mark.slow
 
@@ -133,30 +136,50 @@ def send_at_once(url: str, bodies: list[dict]) -> list[int]:
     return statuses
 
 
+POSTGRES_URL = os.environ.get("DATABASE_URL", "")
+ON_POSTGRES = POSTGRES_URL.startswith("postgres")
+
+
 @pytest.fixture(scope="module")
-def seeded_database(tmp_path_factory) -> tuple[Path, str]:
-    """A migrated database with a feedback page, made once; each test posts into a copy."""
+def seeded_database(tmp_path_factory):
+    """A migrated database with a feedback page, made once; each test posts into a copy
+    (a copied SQLite file, or a PostgreSQL database made from it as a template)."""
+    if ON_POSTGRES:
+        with postgresql_database(POSTGRES_URL) as url:
+            page_id = run_python(SEED, server_env(url, cache="database"))
+            yield url, page_id
+        return
     path = tmp_path_factory.mktemp("seeded") / "server.sqlite3"
-    env = server_env(path, cache="database")
-    return path, run_python(SEED, env)
+    yield path, run_python(SEED, server_env(path, cache="database"))
 
 
-def server_env(database: Path, cache: str, **extra: str) -> dict:
+def server_env(database, cache: str, **extra: str) -> dict:
+    where = (
+        {"WI_TEST_DATABASE_URL": str(database)}
+        if str(database).startswith("postgres")
+        else {"WI_TEST_DB": str(database)}
+    )
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings_server",
         "PYTHONPATH": str(ROOT),
-        "WI_TEST_DB": str(database),
         "WI_TEST_CACHE": cache,
+        **where,
         **extra,
     }
 
 
-def copy_of(seeded_database, tmp_path: Path) -> tuple[Path, str]:
+@pytest.fixture
+def database_copy(seeded_database, tmp_path):
+    """(database, page id): this test's own copy of the seeded database."""
     seeded, page_id = seeded_database
+    if ON_POSTGRES:
+        with postgresql_database(POSTGRES_URL, template=seeded) as url:
+            yield url, page_id
+        return
     database = tmp_path / "server.sqlite3"
     shutil.copyfile(seeded, database)
-    return database, page_id
+    yield database, page_id
 
 
 @pytest.mark.parametrize(
@@ -165,9 +188,9 @@ def copy_of(seeded_database, tmp_path: Path) -> tuple[Path, str]:
     ids=["local-memory-1-process", "database-cache-4-processes", "redis-4-processes"],
 )
 def test_forty_simultaneous_posts_from_one_client_store_at_most_the_limit(
-    tmp_path, seeded_database, cache, workers, request_fixture_redis
+    database_copy, cache, workers, request_fixture_redis
 ):
-    database, page_id = copy_of(seeded_database, tmp_path)
+    database, page_id = database_copy
     env = server_env(database, cache)
     if cache == "redis":
         env["WI_TEST_REDIS_URL"] = request_fixture_redis()
@@ -195,9 +218,9 @@ def test_forty_simultaneous_posts_from_one_client_store_at_most_the_limit(
 
 
 def test_one_token_sent_twenty_times_at_once_to_four_processes_is_stored_once(
-    tmp_path, seeded_database
+    database_copy,
 ):
-    database, page_id = copy_of(seeded_database, tmp_path)
+    database, page_id = database_copy
     env = server_env(database, "database", WI_TEST_RATE_LIMIT="1000/d")
     port = free_port()
     server = start_server(env, port, workers=4)

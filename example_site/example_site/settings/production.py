@@ -71,9 +71,9 @@ CSRF_COOKIE_SECURE = True
 # Wagtail's preview frames allow themselves (wagtail.utils.decorators); nothing else may.
 X_FRAME_OPTIONS = "DENY"
 
-# The shared cache: the feedback form's rate limit counts in it, and the package keeps the
-# concept pages' counts there. Redis when REDIS_URL is set; otherwise the database (create
-# its table once with `manage.py createcachetable`). Never one process's local memory.
+# The shared cache: the feedback form's rate limit counts in it, and the package keeps its
+# rendered pages there (the page cache). Redis when REDIS_URL is set; otherwise the database
+# (create its table once with `manage.py createcachetable`). Never one process's memory.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
