@@ -206,13 +206,16 @@ def postgresql_database(database_url: str, template: str | None = None) -> Itera
 
     name = f"wi_{os.getpid()}_{secrets.token_hex(4)}"
     copy = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
-    with psycopg.connect(database_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"{copy}')
     parts = urlsplit(database_url)
+    # The database the URL names need not exist (the test runner makes test_<name> from it):
+    # databases are made and dropped from the server's maintenance database.
+    server = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
     try:
         yield urlunsplit(parts._replace(path=f"/{name}"))
     finally:
-        with psycopg.connect(database_url, autocommit=True) as connection:
+        with psycopg.connect(server, autocommit=True) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
