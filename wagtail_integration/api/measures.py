@@ -6,10 +6,12 @@ Like Wagtail's pages endpoint, it lists only the pages of the request's site.
 """
 
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from django.db.models import Q
 from django.http import HttpRequest
+from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.models import Page, Site
@@ -62,6 +64,21 @@ class MeasurePagination(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=MAX_PAGE_ID, description="Items to skip.")
 
 
+LISTED_COLUMNS = (
+    "id",
+    "title",
+    "path",
+    "depth",
+    "url_path",
+    "locale__language_code",
+    "summary",
+    "status",
+    "progress",
+    "start_date",
+    "end_date",
+)
+
+
 class MeasureItem(Schema):
     id: int
     title: str
@@ -81,6 +98,10 @@ class MeasureItem(Schema):
         return measure.get_full_url(context["request"])
 
     @staticmethod
+    def resolve_status_label(measure) -> str:
+        return status_label(measure.status, i18n.page_language(measure))
+
+    @staticmethod
     def resolve_locale(measure) -> str:
         return measure.locale.language_code
 
@@ -91,6 +112,15 @@ class MeasureItem(Schema):
     @staticmethod
     def resolve_phase(measure) -> int | None:
         return measure.phase_id
+
+
+@lru_cache(maxsize=512)
+def status_label(status: str, language: str) -> str:
+    """A status's label in `language`, looked up once per process: the catalogs are fixed
+    while it runs, and switching the language for each item of a long list was a fifth of
+    the list's time."""
+    with translation.override(language):
+        return str(MeasureStatus(status).label) if status in MeasureStatus.values else status
 
 
 def in_request_site(request: HttpRequest) -> Q | None:
@@ -133,6 +163,9 @@ def list_measures(request: HttpRequest, filters: MeasureFilters = Query(...)):  
         .public()
         .filter(site_pages)
         .select_related("locale")
+        # Only the columns an item shows (and its URL needs): not the StreamFields, which
+        # made up most of the rows.
+        .only(*LISTED_COLUMNS)
         .order_by("path")
     )
     if filters.status:
