@@ -21,6 +21,7 @@ exit status is 1 when a check fails.
 
 import argparse
 import datetime
+import http.client
 import json
 import os
 import platform
@@ -121,6 +122,7 @@ class Client:
         self.stack = stack
         self.address = address
         self.cookies: dict[str, str] = {}
+        self.lock = threading.Lock()  # a client may have several requests under way
         self.origin = "https://" + urllib.parse.urlsplit(stack.url).netloc
         self.opener = urllib.request.build_opener(NoRedirects)
 
@@ -130,8 +132,9 @@ class Client:
             "X-Forwarded-For": self.address,
             "Accept-Language": "de",
         }
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        with self.lock:
+            if self.cookies:
+                headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if data is not None:
             headers["Content-Type"] = content_type
             headers["Origin"] = self.origin
@@ -142,12 +145,14 @@ class Client:
                 status, body, head = response.status, response.read(), response.headers
         except urllib.error.HTTPError as error:
             status, body, head = error.code, error.read(), error.headers
-        except OSError:  # refused or reset connection, timeout: counted as a server failure
-            status, body, head = 599, b"", {}
+        except (OSError, http.client.HTTPException):
+            # Refused or reset, timed out, cut short: counted as a server failure.
+            status, body, head = 599, b"", None
         seconds = time.perf_counter() - started
-        for cookie in head.get_all("Set-Cookie", []) if head else []:
-            name, _, rest = cookie.partition("=")
-            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        with self.lock:
+            for cookie in head.get_all("Set-Cookie", []) if head else []:
+                name, _, rest = cookie.partition("=")
+                self.cookies[name.strip()] = rest.split(";", 1)[0]
         return status, body, seconds
 
 
@@ -194,8 +199,7 @@ def get_page(client: Client, load: Load, path: str) -> None:
 
 def restart_worker_halfway(stack: Stack, load: Load, report: dict) -> None:
     """Stop the worker (SIGTERM) when half of the posts are accepted; start it 2 s later."""
-    if not load.half_accepted.wait(timeout=3600):
-        return
+    load.half_accepted.wait()
     with load.lock:
         report["worker_stopped_after_posts"] = len(load.accepted)
     report["worker_exit_status"] = stack.stop_worker(signal.SIGTERM)
@@ -235,7 +239,9 @@ def run_load(stack: Stack, pages: int, posts: int, clients: int, concurrency: in
 
     load = Load(posts_expected=posts)
     report: dict = {}
-    restarter = threading.Thread(target=restart_worker_halfway, args=(stack, load, report))
+    restarter = threading.Thread(
+        target=restart_worker_halfway, args=(stack, load, report), daemon=True
+    )
     restarter.start()
 
     def job(index: int) -> None:
@@ -249,11 +255,13 @@ def run_load(stack: Stack, pages: int, posts: int, clients: int, concurrency: in
             post_through_the_form(client, load, form_url, value)
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=concurrency) as executor:
-        list(executor.map(job, range(len(jobs))))
-    elapsed = time.perf_counter() - started
-    load.half_accepted.set()  # if fewer than half were accepted, the restarter goes on now
-    restarter.join()
+    try:
+        with ThreadPoolExecutor(max_workers=concurrency) as executor:
+            list(executor.map(job, range(len(jobs))))
+    finally:
+        elapsed = time.perf_counter() - started
+        load.half_accepted.set()  # if fewer than half were accepted, the restarter goes on
+        restarter.join(120)
 
     deadline = time.monotonic() + DRAIN_SECONDS
     while time.monotonic() < deadline:

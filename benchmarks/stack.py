@@ -153,7 +153,7 @@ class Stack:
         if worker is None or worker.poll() is not None:
             return worker.returncode if worker else 0
         worker.send_signal(signum)
-        return worker.wait(seconds)
+        return stop_process(worker, seconds)
 
     def _start(self, command: list[str], env: dict, log: Path) -> subprocess.Popen:
         handle = log.open("wb")
@@ -168,16 +168,23 @@ class Stack:
         )
 
     def stop(self) -> None:
-        self.stop_worker()
-        if self.web is not None and self.web.poll() is None:
-            self.web.send_signal(signal.SIGTERM)  # gunicorn's graceful shutdown
-            try:
-                self.web.wait(30)
-            except subprocess.TimeoutExpired:
-                self.web.kill()
-                self.web.wait(10)
-        for handle in self._logs:
-            handle.close()
+        try:
+            self.stop_worker()
+        finally:
+            if self.web is not None and self.web.poll() is None:
+                self.web.send_signal(signal.SIGTERM)  # gunicorn's graceful shutdown
+                stop_process(self.web, 30)
+            for handle in self._logs:
+                handle.close()
+
+
+def stop_process(process: subprocess.Popen, seconds: float) -> int:
+    """Wait for `process`, already asked to stop, at most `seconds`; then kill it."""
+    try:
+        return process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        return process.wait(10)
 
 
 def get(stack: Stack, path: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
@@ -243,7 +250,7 @@ def redis_server(workdir: Path) -> Iterator[str]:
             yield f"redis://127.0.0.1:{port}/0"
         finally:
             server.terminate()
-            server.wait(10)
+            stop_process(server, 10)
 
 
 @contextmanager

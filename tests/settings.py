@@ -88,6 +88,8 @@ if os.environ.get("DATABASE_URL"):
         INSTALLED_APPS.append("django.contrib.postgres")  # Django 6.1 checks it (postgres.E005)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The tests run in one process: the page cache may use its local-memory cache.
+WAGTAIL_INTEGRATION_PAGE_CACHE = True
 if django.VERSION >= (6, 1):
     # Django 6.1 configures mail with MAILERS (EMAIL_BACKEND is deprecated); its test setup
     # replaces every mailer with the local-memory one.

@@ -74,9 +74,14 @@ def test_production_uses_redis_when_named_and_the_database_cache_otherwise():
     del environment["REDIS_URL"]
     without_redis = production_setting("CACHES", environment)
 
-    assert with_redis["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
-    assert with_redis["default"]["LOCATION"] == "redis://cache.internal:6379/0"
-    assert without_redis["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    for alias in ("default", "pages"):
+        assert with_redis[alias]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+        assert with_redis[alias]["LOCATION"] == "redis://cache.internal:6379/0"
+        assert without_redis[alias]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    # Pages are kept apart from the rate limit's counts, which they could otherwise push out.
+    assert with_redis["default"]["KEY_PREFIX"] != with_redis["pages"]["KEY_PREFIX"]
+    assert without_redis["default"]["LOCATION"] != without_redis["pages"]["LOCATION"]
+    assert production_setting("WAGTAIL_INTEGRATION_PAGE_CACHE_ALIAS", environment) == "pages"
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ PHASE_MEASURES_PER_GROUP = 5
 # How long a CDN or browser may keep a content page without asking again (seconds); the
 # server-side page cache keeps a rendered page as long at most.
 CACHE_MAX_AGE = 300
-PAGE_CACHE = True
+PAGE_CACHE = None  # on in a shared cache (see page_cache.enabled)
 PAGE_CACHE_ALIAS = "default"
 
 
@@ -49,11 +49,12 @@ def cache_max_age() -> int:
     return max(0, int(_get("CACHE_MAX_AGE", CACHE_MAX_AGE)))
 
 
-def page_cache_enabled() -> bool:
-    """Whether rendered content pages are kept in the shared cache (``page_cache``) for
-    anonymous visitors. Turn it off if the host's base template renders something per request
-    that is not a cookie or a CSRF token (a CSP nonce, say)."""
-    return bool(_get("PAGE_CACHE", PAGE_CACHE))
+def page_cache_enabled() -> bool | None:
+    """Whether rendered content pages are kept in the cache for anonymous visitors
+    (``page_cache``): True, False, or None (the default) for "when the cache is shared by all
+    server processes". Turn it off if the host's base template renders something per request
+    that is not a cookie, a message or a CSRF token (a CSP nonce, say)."""
+    return _get("PAGE_CACHE", PAGE_CACHE)
 
 
 def page_cache_alias() -> str:

@@ -39,13 +39,19 @@ def is_public_view(request: HttpRequest, page: Page) -> bool:
 
 
 def same_for_everyone(request: HttpRequest, response: HttpResponse) -> bool:
-    """Whether the rendered `response` holds nothing of this visitor: it set no cookie and its
+    """Whether the rendered `response` holds nothing of this visitor: it set no cookie, its
     rendering did not use the CSRF token (a host's base template may hold a form, whose token
-    a shared cache would hand to everyone)."""
+    a shared cache would hand to everyone), showed no message of Django's messages framework
+    and changed no session. (The session and message middleware set their cookies after the
+    view, so their state is read on the request.)"""
+    messages = getattr(request, "_messages", None)
+    session = getattr(request, "session", None)
     return (
         not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and "cookie" not in response.get("Vary", "").lower()
+        and not (messages is not None and (messages.used or messages.added_new))
+        and not (session is not None and session.modified)
     )
 
 
@@ -89,6 +95,7 @@ class CachedPageMixin:
                 key
                 and response.status_code == 200
                 and not response.streaming
+                and page_cache.shows_requested_page(request, response)
                 and same_for_everyone(request, response)
             ):
                 page_cache.keep(key, response)

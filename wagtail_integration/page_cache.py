@@ -25,12 +25,17 @@ own: this is written here, for the package's pages, with Wagtail's signals as in
 
 import logging
 import re
+import uuid
 from collections.abc import Callable
 from hashlib import md5
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import caches
+from django.core.paginator import Page as PaginatorPage
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 
 from . import conf
 
@@ -47,33 +52,64 @@ CACHED_PARAMETERS = {"page": re.compile(r"[1-9][0-9]{0,3}")}
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 
 
+# Caches each process keeps for itself: an invalidation would reach one process only.
+PER_PROCESS_BACKENDS = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
 def enabled() -> bool:
-    return conf.page_cache_enabled() and conf.cache_max_age() > 0
+    """Whether pages are kept: as the setting says; by default only in a cache that every
+    server process shares, or in local memory while ``DEBUG`` is on (one process)."""
+    if conf.cache_max_age() <= 0:
+        return False
+    setting = conf.page_cache_enabled()
+    if setting is not None:
+        return bool(setting)
+    backend = settings.CACHES.get(conf.page_cache_alias(), {}).get("BACKEND", "")
+    return backend not in PER_PROCESS_BACKENDS or (settings.DEBUG and "locmem" in backend)
 
 
 def _cache():
     return caches[conf.page_cache_alias()]
 
 
-def _generation() -> int:
+def _new_generation() -> str:
+    # A value never used before, not a counter: a counter that a cache culls or lets expire
+    # (the database cache's incr is a get and a set with the default timeout) would start
+    # again at 1 and bring back the entries kept under it.
+    return uuid.uuid4().hex
+
+
+def _generation() -> str:
     cache = _cache()
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, _new_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    if value is None:
+        raise RuntimeError("the cache keeps no generation")
     return value
 
 
-def invalidate(*args, **kwargs) -> None:
-    """Forget every kept page (also a signal handler, hence any arguments)."""
-    cache = _cache()
+def _bump() -> None:
     try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # no generation yet, or the cache lost it: nothing is kept
-            cache.add(GENERATION_KEY, 1, timeout=None)
+        _cache().set(GENERATION_KEY, _new_generation(), timeout=None)
     except Exception:  # the cache's own errors (a connection refused) have no common class
         logger.exception("The page cache could not be invalidated.")
+
+
+def invalidate(*args, **kwargs) -> None:
+    """Forget every kept page, now and again when the current transaction commits (also a
+    signal handler, hence any arguments).
+
+    Now: for what follows in this transaction. Again after the commit: a visitor's request
+    that came between the first bump and the commit read the rows as they were and may have
+    kept them under the new generation.
+    """
+    _bump()
+    transaction.on_commit(_bump)
 
 
 def key_for(request: HttpRequest) -> str | None:
@@ -86,13 +122,30 @@ def key_for(request: HttpRequest) -> str | None:
         if pattern is None or len(values) != 1 or not pattern.fullmatch(values[0]):
             return None
         parameters.append(f"{name}={values[0]}")
-    target = "\n".join([request.get_host(), request.path, "&".join(parameters)])
+    # The language too: a host without language prefixes in its URLs may choose it by
+    # Accept-Language or a cookie.
+    language = translation.get_language() or ""
+    target = "\n".join([request.get_host(), request.path, "&".join(parameters), language])
     digest = md5(target.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
     try:
         return f"{KEY_PREFIX}:{_generation()}:{digest}"
     except Exception:
         logger.exception("The page cache is not available.")
         return None
+
+
+def shows_requested_page(request: HttpRequest, response) -> bool:
+    """With ``?page=N``: whether the response shows page N of a listing (a number past the
+    end shows the last page, and a page without a listing ignores it: neither is kept, so
+    that made-up numbers cannot fill the cache)."""
+    requested = request.GET.get("page")
+    if requested is None:
+        return True
+    context = getattr(response, "context_data", None) or {}
+    return any(
+        isinstance(value, PaginatorPage) and str(value.number) == requested
+        for value in context.values()
+    )
 
 
 def get(key: str) -> HttpResponse | None:

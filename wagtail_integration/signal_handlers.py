@@ -13,19 +13,26 @@ from .frontend_cache import purge_listings, purge_listings_after_move
 from .i18n import forget_language_codes
 
 
-def shown_on_pages() -> tuple[type, ...]:
-    """What a content page shows besides its own rows: other pages (listings, breadcrumbs,
-    translations), the site and its locales, and documents and images where installed."""
-    types = [Page, Site, Locale]
+def shown_on_pages() -> list[type]:
+    """What a content page shows besides its own rows, as concrete models: pages (listings,
+    breadcrumbs, translations), sites and locales, view restrictions (they hide a section
+    from the listings), and documents and images where installed."""
+    from wagtail.models import BaseViewRestriction
+
+    bases: list[type] = [Page, Site, Locale, BaseViewRestriction]
     if apps.is_installed("wagtail.documents"):
         from wagtail.documents.models import AbstractDocument
 
-        types.append(AbstractDocument)
+        bases.append(AbstractDocument)
     if apps.is_installed("wagtail.images"):
         from wagtail.images.models import AbstractImage
 
-        types.append(AbstractImage)
-    return tuple(types)
+        bases.append(AbstractImage)
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, tuple(bases)) and not model._meta.abstract
+    ]
 
 
 def repair_child_counts(page: Page) -> None:
@@ -58,22 +65,17 @@ def repair_child_counts_after_publish(sender, instance, **kwargs) -> None:
     transaction.on_commit(lambda: repair_child_counts(instance))
 
 
-def invalidate_page_cache(sender, instance=None, **kwargs) -> None:
-    """post_save, post_delete of anything a page shows: forget the kept pages."""
-    if isinstance(instance, _SHOWN_ON_PAGES):
-        page_cache.invalidate()
-
-
-_SHOWN_ON_PAGES: tuple[type, ...] = ()
-
-
 def register_signal_handlers() -> None:
-    global _SHOWN_ON_PAGES
-    _SHOWN_ON_PAGES = shown_on_pages()
     for signal in (post_save, post_delete):
         signal.connect(forget_language_codes, sender=Locale, dispatch_uid=f"wi-locale-{signal}")
-        # Any sender: pages, documents and images are subclasses of a host's choosing.
-        signal.connect(invalidate_page_cache, dispatch_uid=f"wi-page-cache-{signal}")
+        # Each model by name: a post_delete receiver without a sender would turn Django's
+        # fast deletes (one DELETE for a queryset) off for every model of the project.
+        for model in shown_on_pages():
+            signal.connect(
+                page_cache.invalidate,
+                sender=model,
+                dispatch_uid=f"wi-page-cache-{signal}-{model._meta.label_lower}",
+            )
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_cache.invalidate, dispatch_uid=f"wi-page-cache-{signal}")
 

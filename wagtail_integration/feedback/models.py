@@ -229,9 +229,12 @@ class FeedbackFormPage(AbstractEmailForm):
         Read once per page object: the form's consent label and the API both need them.
         """
         if not hasattr(self, "_feedback_settings"):
-            self._feedback_settings = page_cache.remember(
-                f"feedback-settings:{self.pk}", lambda: FeedbackSettings.for_page(self)
-            )
+            if self.pk is None or getattr(self, "_wi_previewed", False):
+                self._feedback_settings = FeedbackSettings.for_page(self)
+            else:
+                self._feedback_settings = page_cache.remember(
+                    f"feedback-settings:{self.pk}", lambda: FeedbackSettings.for_page(self)
+                )
         return self._feedback_settings
 
     def get_privacy_page(self) -> Page | None:

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -33,18 +33,26 @@ def schedule(submission) -> None:
     """
     submission_id = submission.pk
     if stores_tasks_in_the_database(send_notification.get_backend()):
-        send_notification.enqueue(submission_id)
+        try:
+            send_notification.enqueue(submission_id)
+        except DatabaseError:
+            raise
+        except Exception as error:  # a misconfigured backend: store nothing, say "try again"
+            logger.exception("The notification of a feedback submission could not be queued.")
+            raise DatabaseError("the notification could not be queued") from error
         return
     # robust: if the task backend fails, the submission is stored already; log, don't raise.
     transaction.on_commit(lambda: send_notification.enqueue(submission_id), robust=True)
 
 
 def stores_tasks_in_the_database(backend) -> bool:
-    """Whether `backend` writes its tasks as rows of the default database.
-
-    django-tasks has no flag for this, so the backend is recognised by its package.
-    """
-    return type(backend).__module__.split(".")[0] == "django_tasks_db"
+    """Whether `backend` writes its tasks as rows of the database (django-tasks-db's backend,
+    or a subclass of it); django-tasks has no flag that says so."""
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+    except ImportError:  # not installed: no backend of it can be configured
+        return False
+    return isinstance(backend, DatabaseBackend)
 
 
 @task()

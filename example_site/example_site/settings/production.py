@@ -71,24 +71,36 @@ CSRF_COOKIE_SECURE = True
 # Wagtail's preview frames allow themselves (wagtail.utils.decorators); nothing else may.
 X_FRAME_OPTIONS = "DENY"
 
-# The shared cache: the feedback form's rate limit counts in it, and the package keeps its
-# rendered pages there (the page cache). Redis when REDIS_URL is set; otherwise the database
-# (create its table once with `manage.py createcachetable`). Never one process's memory.
+# The shared caches: the feedback form's rate limit counts in "default", and the package
+# keeps its rendered pages in "pages", so that pages never push counts out. Redis when
+# REDIS_URL is set; otherwise the database (create the tables once with
+# `manage.py createcachetable`). Never one process's memory.
 if os.environ.get("REDIS_URL"):
+    _prefix = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "example_site")
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "example_site"),
+            "KEY_PREFIX": f"{_prefix}:{alias}",
         }
+        for alias in ("default", "pages")
     }
 else:
     CACHES = {
+        # The database cache deletes a third of its rows once it holds MAX_ENTRIES: enough
+        # room for every client's rate-limit slots.
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "example_site_cache",
-        }
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "example_site_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
     }
+WAGTAIL_INTEGRATION_PAGE_CACHE_ALIAS = "pages"
 
 # Feedback notifications run in a worker (`manage.py db_worker`), from tasks stored in the
 # database together with the submission, so that a restart of the worker or of a web process
