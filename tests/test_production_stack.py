@@ -82,7 +82,9 @@ def test_load_stores_and_mails_every_accepted_post_once_across_a_worker_restart(
 
     assert report["problems"] == []
     assert report["accepted"] == report["stored"] == report["mails"] == 24
-    assert report["worker_exit_status"] == 0
+    # Stopped halfway, whatever its exit status (django-tasks-db exits 0 when the signal finds
+    # it idle; on PostgreSQL it was seen to exit 1 once the signal came during a query).
+    assert report["worker_stopped_after_posts"] >= 12
     assert report["statuses"].keys() <= {200, 201, 303}
     assert "**Checks: all passed**" in output.read_text()
 
