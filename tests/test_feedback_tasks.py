@@ -2,8 +2,8 @@
 with the submission, and the worker sends each notification once."""
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
+from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from wagtail_integration.feedback.models import FeedbackSubmission
@@ -27,7 +27,21 @@ def send_form(client, page, **values):
 
 
 def run_worker() -> None:
-    call_command("db_worker", batch=True, interval=0, no_startup_delay=True, verbosity=0)
+    """What django-tasks-db's `db_worker` does with each ready task: claim it, run it, record
+    the outcome. (The command itself takes SQLite's lock with BEGIN EXCLUSIVE, which cannot
+    run inside a test's transaction; tests/test_production_stack.py runs the real command.)"""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    )
+    for task in DBTaskResult.objects.ready().order_by("enqueued_at"):
+        task.claim(worker.worker_id)
+        worker.run_task(task)
 
 
 def test_a_post_stores_its_notification_as_a_task_and_sends_nothing_itself(
@@ -46,9 +60,6 @@ def test_a_post_stores_its_notification_as_a_task_and_sends_nothing_itself(
     assert mailoutbox == []
 
 
-# The worker takes SQLite's lock with BEGIN EXCLUSIVE, which cannot run inside the test's
-# transaction: these tests commit for real.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_sends_each_notification_exactly_once(
     client, feedback_page, database_tasks, mailoutbox
 ):
@@ -76,7 +87,6 @@ def test_a_post_sent_twice_stores_one_submission_and_one_task(
     assert DBTaskResult.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_submission_rolled_back_takes_its_task_with_it(
     client, feedback_page, database_tasks, mailoutbox
 ):
