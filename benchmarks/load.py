@@ -45,7 +45,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .results import write_section
-from .stack import Stack, production_stack
+from .stack import NoRedirects, Stack, production_stack
 
 TIMEOUT = 60  # seconds for one request
 DRAIN_SECONDS = 120  # how long the worker may take for the last notifications
@@ -154,11 +154,6 @@ class Client:
                 name, _, rest = cookie.partition("=")
                 self.cookies[name.strip()] = rest.split(";", 1)[0]
         return status, body, seconds
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def message_text(marker: str) -> str:

@@ -38,16 +38,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for_port(port: int, process: subprocess.Popen, log: Path, seconds: float = 60) -> None:
+def wait_for_port(
+    port: int, process: subprocess.Popen, log: Path | None = None, seconds: float = 60
+) -> None:
+    """Wait until `process` listens on `port`; its output (`log`, or its piped standard
+    error) is the message if it stops first or never listens."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the process stopped:\n{tail(log)}")
+            output = tail(log) if log else process.stderr.read().decode()[-3000:]
+            raise RuntimeError(f"the process stopped:\n{output}")
         with socket.socket() as sock:
             if sock.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port}:\n{tail(log)}")
+    raise RuntimeError(f"nothing listens on port {port}:\n{tail(log) if log else ''}")
 
 
 def tail(log: Path, characters: int = 3000) -> str:

@@ -43,6 +43,15 @@ def make_measure(parent: Page, **fields) -> MeasurePage:
     return _add(parent, MeasurePage, fields)
 
 
+def make_content_pages(root: Page, **measure_fields) -> dict:
+    """A concept with one phase, one working group and one measure (given `measure_fields`)."""
+    concept = make_concept(root)
+    phase = make_phase(concept)
+    group = make_group(phase)
+    measure = make_measure(group, **measure_fields)
+    return {"concept": concept, "phase": phase, "group": group, "measure": measure}
+
+
 def make_concept_tree(root: Page, groups: int, measures_per_group: int) -> dict:
     """A concept with one active phase, its groups, their measures and one phase measure."""
     concept = make_concept(root, title="Integration concept")

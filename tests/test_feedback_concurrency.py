@@ -5,18 +5,16 @@ when the suite runs there (DATABASE_URL): each test gets a database of its own."
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from benchmarks.stack import postgresql_database
+from benchmarks.stack import free_port, postgresql_database, wait_for_port
 
 pytestmark = pytest.mark.slow
 
@@ -41,24 +39,6 @@ import django; django.setup()
 from wagtail_integration.feedback.models import FeedbackSubmission
 print(FeedbackSubmission.objects.count())
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server stopped: {process.stderr.read().decode()[-2000:]}")
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port}")
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import PageViewRestriction
 
-from .factories import make_concept, make_group, make_measure, make_phase
+from .factories import make_content_pages
 from .feedback_helpers import api_url, post_feedback
 
 pytestmark = pytest.mark.django_db
@@ -13,10 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pages(home_page) -> dict:
-    concept = make_concept(home_page)
-    phase = make_phase(concept)
-    group = make_group(phase)
-    return {"concept": concept, "phase": phase, "group": group, "measure": make_measure(group)}
+    return make_content_pages(home_page)
 
 
 def cache_control(response) -> set[str]:

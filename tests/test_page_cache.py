@@ -15,18 +15,14 @@ from wagtail.models import PageViewRestriction
 
 from wagtail_integration import page_cache
 
-from .factories import make_concept, make_group, make_measure, make_phase
+from .factories import make_content_pages, make_group, make_measure
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def pages(home_page) -> dict:
-    concept = make_concept(home_page)
-    phase = make_phase(concept)
-    group = make_group(phase)
-    measure = make_measure(group, title="Sprachcafé")
-    return {"concept": concept, "phase": phase, "group": group, "measure": measure}
+    return make_content_pages(home_page, title="Sprachcafé")
 
 
 def get_counting(client, url: str, **headers):

@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.load import report_text, run_load
 from benchmarks.results import write_section
-from benchmarks.stack import get, production_stack
+from benchmarks.stack import NoRedirects, get, production_stack
 
 pytestmark = pytest.mark.slow
 
@@ -91,8 +91,3 @@ def test_load_stores_and_mails_every_accepted_post_once_across_a_worker_restart(
 
 class Arguments:
     pages, posts, clients, concurrency = 60, 24, 6, 6
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
