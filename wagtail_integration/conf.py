@@ -17,6 +17,10 @@ PHASE_MEASURES_PER_GROUP = 5
 CACHE_MAX_AGE = 300
 PAGE_CACHE = None  # on in a shared cache (see page_cache.enabled)
 PAGE_CACHE_ALIAS = "default"
+# The measures import: the largest file and the most rows it reads (a concept of 6,000
+# measures exports about 2 MB).
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+IMPORT_MAX_ROWS = 20_000
 
 
 def _get(name: str, default):
@@ -60,3 +64,13 @@ def page_cache_enabled() -> bool | None:
 def page_cache_alias() -> str:
     """The alias in ``CACHES`` the page cache uses."""
     return str(_get("PAGE_CACHE_ALIAS", PAGE_CACHE_ALIAS))
+
+
+def import_max_bytes() -> int:
+    """The largest CSV file the measures import accepts, in bytes."""
+    return max(1, int(_get("IMPORT_MAX_BYTES", IMPORT_MAX_BYTES)))
+
+
+def import_max_rows() -> int:
+    """The most rows the measures import reads from one file."""
+    return max(1, int(_get("IMPORT_MAX_ROWS", IMPORT_MAX_ROWS)))

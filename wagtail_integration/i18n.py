@@ -97,6 +97,20 @@ def source_page(page: Page, languages: list[PageLanguage]) -> Page | None:
     """
     if not languages:
         return None
+    source_locale_id = _source_locale_id(page)
+    if source_locale_id is None or source_locale_id == page.locale_id:
+        return None
+    return next((lang.page for lang in languages if lang.page.locale_id == source_locale_id), None)
+
+
+def is_translation(page: Page) -> bool:
+    """Whether `page` is a translation of a page in another locale (see `source_page` for
+    how that is told; one query). A page without translations is its own source."""
+    source_locale_id = _source_locale_id(page)
+    return source_locale_id is not None and source_locale_id != page.locale_id
+
+
+def _source_locale_id(page: Page) -> int | None:
     if apps.is_installed("wagtail_localize"):
         from wagtail_localize.models import Translation
 
@@ -114,9 +128,7 @@ def source_page(page: Page, languages: list[PageLanguage]) -> Page | None:
             .values_list("locale_id", flat=True)
             .first()
         )
-    if source_locale_id is None or source_locale_id == page.locale_id:
-        return None
-    return next((lang.page for lang in languages if lang.page.locale_id == source_locale_id), None)
+    return source_locale_id
 
 
 def stale_source(page: Page, languages: list[PageLanguage]) -> Page | None:

@@ -85,6 +85,21 @@ def register_signal_handlers() -> None:
         MeasurePage,
         WorkingGroupPage,
     )
+    from .models.history import MeasureHistoryEntry, record_publication
+    from .models.open_data import OpenDataSettings
+
+    page_published.connect(
+        record_publication, sender=MeasurePage, dispatch_uid="wagtail_integration.history"
+    )
+    # A note or date corrected in the admin shows on the pages and in the exports, a new
+    # licence in the data package.
+    for signal in (post_save, post_delete):
+        for model in (MeasureHistoryEntry, OpenDataSettings):
+            signal.connect(
+                page_cache.invalidate,
+                sender=model,
+                dispatch_uid=f"wi-page-cache-{signal}-{model._meta.model_name}",
+            )
 
     for model in (
         IntegrationConceptPage,

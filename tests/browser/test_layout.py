@@ -171,7 +171,7 @@ FORCED_COLOURS_MEANING = """() => {
         framed: ["Top", "Right", "Bottom", "Left"].every(side => edge(badge, side)),
         marker: getComputedStyle(badge.querySelector(".wi-status__marker"), "::before").content,
     }));
-    const current = document.querySelector(".wi-phase-list__item--current");
+    const current = document.querySelector(".wi-phase-timeline__phase--current");
     const start = document.querySelector(".wi-content").dir === "rtl" ? "Right" : "Left";
     return {
         forced: matchMedia("(forced-colors: active)").matches,

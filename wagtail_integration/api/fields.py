@@ -44,3 +44,39 @@ class TreeIdField(serializers.IntegerField):
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, allow_null=True, **kwargs)
+
+
+class HistoryField(serializers.Field):
+    """A measure's history (``models.history``): its published changes, oldest first, with
+    labels in the measure's language. Listings read the histories of all their measures at
+    once (``attach_histories``); a single measure reads its own (one query)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, measure):
+        from django.utils import translation
+
+        from .. import i18n
+        from ..models.history import history_of
+
+        request = self.context.get("request")
+        entries = getattr(measure, "history_entries_read", None)
+        if entries is None:
+            entries = history_of(measure)
+        with translation.override(i18n.page_language(measure)):
+            return [entry.as_data(request) for entry in entries]
+
+
+def attach_histories(measures) -> None:
+    """Read the histories of `measures` in one query, for `HistoryField` and the package's
+    v3 list."""
+    from ..models.history import MeasureHistoryEntry
+
+    by_key: dict = {}
+    keys = [measure.translation_key for measure in measures]
+    entries = MeasureHistoryEntry.objects.filter(measure_key__in=keys).select_related("document")
+    for entry in entries.in_order():
+        by_key.setdefault(entry.measure_key, []).append(entry)
+    for measure in measures:
+        measure.history_entries_read = by_key.get(measure.translation_key, [])

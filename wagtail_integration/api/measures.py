@@ -17,8 +17,14 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.models import Page, Site
 
 from .. import i18n
-from ..models import ConceptPhasePage, MeasurePage, MeasureStatus, WorkingGroupPage
+from ..models import (
+    ConceptPhasePage,
+    MeasurePage,
+    MeasureStatus,
+    WorkingGroupPage,
+)
 from .errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
+from .fields import attach_histories
 
 router = Router(tags=["integration measures"])
 
@@ -63,9 +69,27 @@ class MeasurePagination(LimitOffsetPagination):
         )
         offset: int = Field(0, ge=0, le=MAX_PAGE_ID, description="Items to skip.")
 
+    def paginate_queryset(self, queryset, pagination, request=None, **params):
+        """One page of measures, each with its history read in one query for the page."""
+        page = super().paginate_queryset(queryset, pagination, request=request, **params)
+        measures = list(page[self.items_attribute])
+        attach_histories(measures)
+        page[self.items_attribute] = measures
+        return page
+
+
+class HistoryItem(Schema):
+    date: date
+    status: str
+    status_label: str
+    progress: int | None
+    note: str
+    document: str | None
+
 
 LISTED_COLUMNS = (
     "id",
+    "translation_key",
     "title",
     "path",
     "depth",
@@ -92,6 +116,18 @@ class MeasureItem(Schema):
     end_date: date | None
     working_group: int | None
     phase: int | None
+    history: list[HistoryItem] = Field(
+        description="Every published change of status or progress, oldest first."
+    )
+
+    @staticmethod
+    def resolve_history(measure, context) -> list[dict]:
+        language = i18n.page_language(measure)
+        with translation.override(language):
+            return [
+                entry.as_data(context["request"])
+                for entry in getattr(measure, "history_entries_read", [])
+            ]
 
     @staticmethod
     def resolve_url(measure, context) -> str | None:

@@ -15,6 +15,8 @@ from django.http import QueryDict
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
+from .fields import attach_histories
+
 # A page id is an AutoField: no site holds more pages than that, so a larger offset or limit
 # can only give an empty page, and SQLite cannot bind one at all.
 MAX_PAGE_COUNT = 2_147_483_647
@@ -64,6 +66,16 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
 
     def get_queryset(self):
         return super().get_queryset().select_related("locale")
+
+    def paginate_queryset(self, queryset):
+        """One page of the listing; its measures' histories read in one query."""
+        from ..models import MeasurePage  # the models import this package
+
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            page = list(page)
+            attach_histories([item for item in page if isinstance(item, MeasurePage)])
+        return page
 
     def check_query_parameters(self, queryset) -> None:
         super().check_query_parameters(queryset)

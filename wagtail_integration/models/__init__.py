@@ -5,15 +5,21 @@ The feedback form's models live in the feedback app, ``wagtail_integration.feedb
 
 from .concept import IntegrationConceptPage
 from .groups import WorkingGroupMember, WorkingGroupPage
+from .history import MeasureHistoryEntry
+from .imports import MeasureImport
 from .measures import MeasurePage, MeasureStatus
+from .open_data import OpenDataSettings
 from .phases import ConceptPhasePage, MilestoneKind, PhaseMilestone, PhaseStatus
 
 __all__ = [
     "ConceptPhasePage",
     "IntegrationConceptPage",
+    "MeasureHistoryEntry",
+    "MeasureImport",
     "MeasurePage",
     "MeasureStatus",
     "MilestoneKind",
+    "OpenDataSettings",
     "PhaseMilestone",
     "PhaseStatus",
     "WorkingGroupMember",

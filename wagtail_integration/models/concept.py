@@ -1,16 +1,22 @@
 """The integration concept: the root page of a city's concept."""
 
+from urllib.parse import urlencode
+
 from django.apps import apps
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from .. import i18n
+from ..timeline import phase_timeline
 from ..api.fields import related_id_api_field, rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
 from ..http_caching import CachedPageMixin
@@ -23,7 +29,7 @@ from .listings import (
     without_unpublished_branches,
 )
 from .measures import MeasurePage, MeasureStatus
-from .phases import ConceptPhasePage, PhaseStatus
+from .phases import ConceptPhasePage, PhaseMilestone, PhaseStatus
 from .plain_language import PlainLanguageMixin
 from .tabs import page_tabs
 
@@ -32,8 +38,12 @@ FEEDBACK_APP = "wagtail_integration.feedback"
 FEEDBACK_PAGE_MODEL = "wagtail_integration_feedback.FeedbackFormPage"
 
 
-class IntegrationConceptPage(CachedPageMixin, PlainLanguageMixin, Page):
-    """A city's integration concept: its phases, working groups, measures and feedback."""
+class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMixin, Page):
+    """A city's integration concept: its phases, working groups, measures and feedback.
+
+    Its sub-pages (``views``): the measures overview at ``measures/`` and the open data at
+    ``measures/csv/``, ``measures/json/`` and ``measures/datapackage/``.
+    """
 
     intro = RichTextField(
         blank=True,
@@ -82,6 +92,12 @@ class IntegrationConceptPage(CachedPageMixin, PlainLanguageMixin, Page):
             return ["wagtail_integration.ConceptPhasePage", FEEDBACK_PAGE_MODEL]
         return ["wagtail_integration.ConceptPhasePage"]
 
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
     api_fields = [
         rich_text_api_field("intro"),
         rich_text_api_field("plain_language_summary"),
@@ -107,6 +123,64 @@ class IntegrationConceptPage(CachedPageMixin, PlainLanguageMixin, Page):
     class Meta:
         verbose_name = _("integration concept")
         verbose_name_plural = _("integration concepts")
+
+    # The views of the sub-pages are imported when called: the views read the models, and
+    # the models import nothing of the views at load time.
+    @path("measures/", name="measures")
+    def measures_overview(self, request):
+        """The measures of the concept, filtered, sorted and paged."""
+        from ..views.overview import measures_overview
+
+        return measures_overview(request, self)
+
+    @path("measures/csv/", name="measures_csv")
+    def measures_csv(self, request):
+        """The measures as CSV (UTF-8 with BOM)."""
+        from ..views.exports import measures_csv
+
+        return measures_csv(request, self)
+
+    @path("measures/json/", name="measures_json")
+    def measures_json(self, request):
+        """The measures as JSON."""
+        from ..views.exports import measures_json
+
+        return measures_json(request, self)
+
+    @path("measures/datapackage/", name="measures_datapackage")
+    def measures_datapackage(self, request):
+        """The Frictionless data package descriptor of both exports."""
+        from ..views.exports import measures_datapackage
+
+        return measures_datapackage(request, self)
+
+    # Previews show the page itself, as Wagtail's own ``serve_preview`` does (the routable
+    # mixin's would route to a sub-page for "/").
+    serve_preview = Page.serve_preview
+
+    def subpage_url(self, name: str, request=None) -> str:
+        """The address of one of the sub-pages above (``"measures"``, ``"measures_csv"``, ...),
+        relative to the site."""
+        return self.get_url(request) + self.reverse_subpage(name).lstrip("/")
+
+    @classmethod
+    def overview_url(cls, concept: Page, request=None, **filters) -> str:
+        """The address of `concept`'s measures overview with `filters` (``phase``,
+        ``group``, ``status``) preset; `concept` may be a plain ``Page`` of this type."""
+        base = (concept.get_url(request) or "") + cls.get_resolver().reverse("measures").lstrip(
+            "/"
+        )
+        query = urlencode({name: value for name, value in filters.items() if value is not None})
+        return f"{base}?{query}" if query else base
+
+    @classmethod
+    def overview_url_above(cls, page: Page, levels: int, request=None, **filters) -> str | None:
+        """The overview's address of the concept `levels` steps above `page` (one query),
+        or None if that page is no concept."""
+        path = page.path[: -levels * Page.steplen]
+        concept = Page.objects.filter(path=path, content_type__model=cls._meta.model_name)
+        concept = concept.filter(content_type__app_label=cls._meta.app_label).first()
+        return cls.overview_url(concept, request, **filters) if concept else None
 
     def get_phases(self, private: Q | None = None):
         """The live phases, by phase number and then by their order in the page tree."""
@@ -155,13 +229,21 @@ class IntegrationConceptPage(CachedPageMixin, PlainLanguageMixin, Page):
         counts_by_status = status_counts(
             without_unpublished_branches(measures, self), MeasureStatus
         )
+        milestones = (
+            PhaseMilestone.objects.filter(page__in=[phase.pk for phase in phases])
+            .select_related("document")
+            .order_by("date", "sort_order")
+        )
+        timeline = phase_timeline(phases, current_phase, milestones, timezone.localdate())
         feedback_page = self.get_feedback_page()
         context.update(
+            timeline=timeline,
             phases=phases,
             current_phase=current_phase,
             current_groups=current_groups,
             status_counts=counts_by_status,
             measure_total=sum(row["count"] for row in counts_by_status),
             feedback_page=feedback_page,
+            overview_url=self.overview_url(self, request),
         )
         return context

@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import conf
@@ -81,6 +82,13 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
         APIField("members"),
     ]
 
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("goal"),
+        index.SearchField("description"),
+        index.SearchField("lead"),
+    ]
+
     parent_page_types = ["wagtail_integration.ConceptPhasePage"]
     subpage_types = ["wagtail_integration.MeasurePage"]
 
@@ -114,6 +122,8 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
         return self.contact_email if self.show_contact_email else ""
 
     def get_context(self, request, *args, **kwargs):
+        from .concept import IntegrationConceptPage  # concept imports this module
+
         context = super().get_context(request, *args, **kwargs)
         measures = visible(MeasurePage.objects.child_of(self), private_sections(request))
         context["measures"] = paginate(
@@ -121,6 +131,9 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
         )
         context["status_counts"] = status_counts(measures, MeasureStatus)
         context["members"] = self.members.all()
+        context["overview_url"] = IntegrationConceptPage.overview_url_above(
+            self, 2, request, group=self.pk
+        )
         return context
 
 

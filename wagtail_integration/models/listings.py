@@ -106,3 +106,13 @@ def status_counts(pages: QuerySet, choices) -> list[dict]:
         for value, label in choices.choices
         if counts.get(value)
     ]
+
+
+def measures_of_concept(concept: Page, private: Q) -> QuerySet:
+    """The live measures below `concept`, outside the `private` sections and outside
+    unpublished phases and groups (two queries when evaluated: the hidden sections, then
+    the measures)."""
+    from .measures import MeasurePage  # measures imports this module's neighbours
+
+    measures = visible(MeasurePage.objects.descendant_of(concept), private)
+    return without_unpublished_branches(measures, concept)

@@ -15,10 +15,11 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import i18n
-from ..api.fields import TreeIdField, rich_text_api_field
+from ..api.fields import HistoryField, TreeIdField, rich_text_api_field
 from ..blocks import BodyBlock, DocumentListBlock
 from ..http_caching import CachedPageMixin
 from .periods import DatePeriodMixin
@@ -32,6 +33,17 @@ class MeasureStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", pgettext_lazy("measure status", "In progress")
     IMPLEMENTED = "implemented", _("Implemented")
     DISCONTINUED = "discontinued", _("Discontinued")
+
+
+# schema.org's ActionStatusType for each status: proposed and planned measures are potential
+# actions, a discontinued one has failed.
+SCHEMA_ORG_ACTION_STATUS = {
+    MeasureStatus.PROPOSED: "PotentialActionStatus",
+    MeasureStatus.PLANNED: "PotentialActionStatus",
+    MeasureStatus.IN_PROGRESS: "ActiveActionStatus",
+    MeasureStatus.IMPLEMENTED: "CompletedActionStatus",
+    MeasureStatus.DISCONTINUED: "FailedActionStatus",
+}
 
 
 class MeasurePageManager(PageManager):
@@ -156,6 +168,16 @@ class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
         APIField("documents"),
         APIField("working_group", serializer=TreeIdField(source="working_group_id")),
         APIField("phase", serializer=TreeIdField(source="phase_id")),
+        APIField("history", serializer=HistoryField()),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("responsible_body"),
+        index.SearchField("working_group_title"),
+        index.AutocompleteField("summary"),
+        index.FilterField("status"),
     ]
 
     parent_page_types = [
@@ -215,10 +237,51 @@ class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
         """The id of the phase the measure belongs to, directly or through its group."""
         return self.tree_position[1]
 
+    def working_group_title(self) -> str:
+        """The title of the measure's working group, so that searching for a group's name
+        finds its measures (read when the measure is indexed)."""
+        from .groups import WorkingGroupPage  # groups imports this module
+
+        if not self.working_group_id:
+            return ""
+        return (
+            WorkingGroupPage.objects.filter(pk=self.working_group_id)
+            .values_list("title", flat=True)
+            .first()
+            or ""
+        )
+
     @property
     def status_label(self) -> str:
         """The status in the page's own language, for the API."""
         return i18n.choice_label(self, self.get_status_display)
+
+    def get_context(self, request, *args, **kwargs):
+        from .history import history_of  # history imports this module
+
+        context = super().get_context(request, *args, **kwargs)
+        context["history"] = list(history_of(self))
+        return context
+
+    def json_ld(self, request=None) -> dict:
+        """The measure as schema.org data (an ``Action`` with its ``actionStatus``), for the
+        ``<script type="application/ld+json">`` of its page."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Action",
+            "name": self.title,
+            "url": self.get_full_url(request),
+            "actionStatus": f"https://schema.org/{SCHEMA_ORG_ACTION_STATUS[self.status]}",
+        }
+        if self.summary:
+            data["description"] = self.summary
+        if self.start_date:
+            data["startTime"] = self.start_date.isoformat()
+        if self.end_date:
+            data["endTime"] = self.end_date.isoformat()
+        if self.responsible_body:
+            data["agent"] = {"@type": "Organization", "name": self.responsible_body}
+        return data
 
     @property
     def has_decision(self) -> bool:

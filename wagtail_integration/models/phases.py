@@ -13,6 +13,7 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import conf, i18n
@@ -99,6 +100,13 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
         APIField("milestones"),
     ]
 
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+
     parent_page_types = ["wagtail_integration.IntegrationConceptPage"]
     subpage_types = ["wagtail_integration.WorkingGroupPage", "wagtail_integration.MeasurePage"]
 
@@ -126,6 +134,12 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
         """The status in the page's own language, for the API."""
         return i18n.choice_label(self, self.get_status_display)
 
+    @staticmethod
+    def concept_model():
+        from .concept import IntegrationConceptPage  # concept imports this module
+
+        return IntegrationConceptPage
+
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE_PHASE_STATUSES
@@ -146,6 +160,9 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
             group.measure_count = counts[group.path]
         own = visible(MeasurePage.objects.child_of(self), private).defer_streamfields()
         context["working_groups"] = groups
+        context["overview_url"] = self.concept_model().overview_url_above(
+            self, 1, request, phase=self.pk
+        )
         context["measures_without_group"] = paginate(request, own, conf.measures_per_page())
         context["milestones"] = self.milestones.select_related("document").order_by(
             "date", "sort_order"

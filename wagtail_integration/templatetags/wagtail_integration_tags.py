@@ -2,12 +2,14 @@
 list of references, breadcrumbs, the language switcher, alternate links, the
 stale-translation notice and the plain-language markers of the editor's preview."""
 
+import json
 from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -123,10 +125,17 @@ def _languages(page: Page, request=None) -> list:
 
 
 @register.inclusion_tag("wagtail_integration/includes/language_switcher.html", takes_context=True)
-def integration_language_switcher(context, page: Page) -> dict:
-    """Links to the live translations of the page, each in its own language."""
+def integration_language_switcher(context, page: Page, subpage: str = "") -> dict:
+    """Links to the live translations of the page, each in its own language; with
+    `subpage`, to that sub-page of each (a route of a routable page, e.g. ``"measures"``)."""
     request = context.get("request")
-    return {"request": request, "languages": _languages(page, request)}
+    languages = _languages(page, request)
+    suffix = page.reverse_subpage(subpage).lstrip("/") if subpage else ""
+    links = [
+        {"language": language, "url": (language.page.get_url(request) or "") + suffix}
+        for language in languages
+    ]
+    return {"request": request, "links": links}
 
 
 @register.inclusion_tag("wagtail_integration/includes/alternate_links.html", takes_context=True)
@@ -197,3 +206,20 @@ def plain_language_richtext(context, value) -> SafeString:
         if found:
             element[plain_language.MARKER_ATTRIBUTE] = " ".join(found)
     return mark_safe(str(soup))  # the same escaped HTML, re-serialised with the markers
+
+
+# Django's json_script escapes <, > and & so that the data cannot close the script element;
+# its type is fixed to application/json, so the same escaping is applied here for JSON-LD.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def integration_json_ld(context, page: Page) -> SafeString:
+    """``<script type="application/ld+json">`` with the page's schema.org data
+    (``page.json_ld(request)``), escaped so that no value can end the script."""
+    data = page.json_ld(context.get("request"))
+    text = json.dumps(data, ensure_ascii=False, cls=DjangoJSONEncoder)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_JSON_SCRIPT_ESCAPES)),  # escaped just above
+    )

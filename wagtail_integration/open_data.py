@@ -1,0 +1,192 @@
+"""The measures of a concept as open data: the columns, one row per measure, and the Table
+Schema that describes them (for the CSV and JSON exports, their data package, and the CSV
+import, which reads exactly this format).
+
+A fixed number of queries for any number of measures: the measures with their group and phase
+ids (``MeasurePage.objects``), the titles of the concept's groups and phases, the history of
+all of them, and the view restrictions.
+"""
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from . import i18n
+from .models import ConceptPhasePage, MeasureStatus, WorkingGroupPage
+from .models.history import MeasureHistoryEntry
+from .models.listings import measures_of_concept, private_sections
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the export: its name, Table Schema type, description, and whether the
+    import reads it."""
+
+    name: str
+    type: str
+    description: str
+    imported: bool = False
+    format: str = "default"
+
+
+# The import reads the columns marked `imported`; the others are there to be read by people
+# and programs, and a changed value in them is ignored (the import says so).
+COLUMNS = [
+    Column("id", "integer", _("The measure's page id: stable, unique on the site.")),
+    Column("title", "string", _("The measure's title."), imported=True),
+    Column(
+        "status",
+        "string",
+        _("proposed, planned, in_progress, implemented or discontinued."),
+        imported=True,
+    ),
+    Column("status_label", "string", _("The status in the export's language.")),
+    Column("progress", "integer", _("Progress in percent (0–100); empty if unknown."), True),
+    Column("start_date", "date", _("Start date (YYYY-MM-DD); empty if unknown."), True),
+    Column("end_date", "date", _("End date (YYYY-MM-DD); empty if open."), True),
+    Column("working_group_id", "integer", _("The page id of the measure's working group."), True),
+    Column("working_group", "string", _("The title of the measure's working group.")),
+    Column("phase_id", "integer", _("The page id of the measure's phase."), True),
+    Column("phase", "string", _("The title of the measure's phase.")),
+    Column("responsible_body", "string", _("Who carries out the measure."), True),
+    Column("decision_body", "string", _("Who decided on the measure."), True),
+    Column("decision_date", "date", _("The day of the decision (YYYY-MM-DD)."), True),
+    Column("decision_reference", "string", _("The decision's file number."), True),
+    Column("decision_url", "string", _("A link to the decision."), True, format="uri"),
+    Column("url", "string", _("The measure's page."), format="uri"),
+    Column("language", "string", _("The language of title and labels (e.g. de).")),
+    Column("last_change", "datetime", _("When the measure was last published (UTC).")),
+    Column(
+        "measure_key",
+        "string",
+        _("The same for every language version of the measure."),
+        format="uuid",
+    ),
+    Column(
+        "history",
+        "array",
+        _(
+            "Every published change of status or progress, oldest first, as a JSON list of "
+            "objects with date, status, status_label, progress, note and document."
+        ),
+    ),
+]
+COLUMN_NAMES = [column.name for column in COLUMNS]
+
+
+def concept_measures(concept, request: HttpRequest | None = None):
+    """The live, public measures of `concept` (nothing below a draft or private page), with
+    their group and phase ids, in tree order."""
+    return (
+        measures_of_concept(concept, private_sections(request))
+        .defer_streamfields()
+        .select_related("locale")
+        .order_by("path")
+    )
+
+
+def section_titles(concept) -> dict[int, str]:
+    """The titles of the concept's phases and working groups by page id (one query)."""
+    return dict(
+        ConceptPhasePage.objects.descendant_of(concept)
+        .order_by()
+        .values_list("pk", "title")
+        .union(
+            WorkingGroupPage.objects.descendant_of(concept).order_by().values_list("pk", "title")
+        )
+    )
+
+
+def histories(measures) -> dict:
+    """The history entries of `measures` by translation key, oldest first (one query)."""
+    by_key = defaultdict(list)
+    entries = MeasureHistoryEntry.objects.of_measures(measures).select_related("document")
+    for entry in entries.in_order():
+        by_key[entry.measure_key].append(entry)
+    return by_key
+
+
+def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
+    """One row per live, public measure of `concept`, in the concept's language: values as
+    Python objects (dates, ints, None), history as a list of dicts."""
+    language = i18n.page_language(concept)
+    measures = list(concept_measures(concept, request))
+    titles = section_titles(concept)
+    history_by_key = histories(concept_measures(concept, request))
+    rows = []
+    with translation.override(language):
+        for measure in measures:
+            rows.append(
+                {
+                    "id": measure.pk,
+                    "title": measure.title,
+                    "status": measure.status,
+                    "status_label": str(MeasureStatus(measure.status).label)
+                    if measure.status in MeasureStatus.values
+                    else measure.status,
+                    "progress": measure.progress,
+                    "start_date": measure.start_date,
+                    "end_date": measure.end_date,
+                    "working_group_id": measure.working_group_id,
+                    "working_group": titles.get(measure.working_group_id, ""),
+                    "phase_id": measure.phase_id,
+                    "phase": titles.get(measure.phase_id, ""),
+                    "responsible_body": measure.responsible_body,
+                    "decision_body": measure.decision_body,
+                    "decision_date": measure.decision_date,
+                    "decision_reference": measure.decision_reference,
+                    "decision_url": measure.decision_url,
+                    "url": measure.get_full_url(request),
+                    "language": measure.locale.language_code,
+                    "last_change": measure.last_published_at,
+                    "measure_key": str(measure.translation_key),
+                    "history": [
+                        entry.as_data(request)
+                        for entry in history_by_key.get(measure.translation_key, [])
+                    ],
+                }
+            )
+    return rows
+
+
+def as_text(value) -> str:
+    """A value as a CSV cell: empty for None, ISO 8601 for dates, JSON for lists."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    if hasattr(value, "isoformat"):
+        return value.isoformat().replace("+00:00", "Z")
+    return str(value)
+
+
+def as_json_value(value):
+    """A value for the JSON export: dates as ISO 8601 text, everything else as it is."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat().replace("+00:00", "Z")
+    return value
+
+
+def table_schema() -> dict:
+    """The Frictionless Table Schema of the export's rows, in the active language."""
+    fields = []
+    for column in COLUMNS:
+        described = {
+            "name": column.name,
+            "type": column.type,
+            "description": str(column.description),
+        }
+        if column.format != "default":
+            described["format"] = column.format
+        if column.name == "status":
+            described["constraints"] = {"required": True, "enum": list(MeasureStatus.values)}
+        elif column.name == "progress":
+            described["constraints"] = {"minimum": 0, "maximum": 100}
+        elif column.name in ("id", "title", "url", "language"):
+            described["constraints"] = {"required": True}
+        fields.append(described)
+    return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
