@@ -144,9 +144,7 @@ def test_a_bad_row_is_listed_with_its_reason_and_nothing_changes(client, tree, e
     rows[2]["status"] = "done"
     rows[3]["progress"] = "140"
     rows[4]["start_date"] = "2024-13-45"
-    rows.append(
-        dict.fromkeys(header, "") | {"id": "999999", "title": "x", "status": "planned"}
-    )
+    rows.append(dict.fromkeys(header, "") | {"id": "999999", "title": "x", "status": "planned"})
     rows.append(dict.fromkeys(header, "") | {"title": "Ohne Gruppe", "status": "planned"})
     response = upload(client, tree["concept"], as_csv(header, rows))
     soup = preview_soup(response)

@@ -213,3 +213,25 @@ def test_overview_queries_and_size_do_not_grow_with_the_number_of_measures(
     assert large[0] == small[0] and large_filtered[0] == small_filtered[0]
     assert large[1] < 200_000 and large_filtered[1] < 200_000
     assert b"6000 measures found." in overview(client, concept).content
+
+
+def test_the_page_cache_keeps_applied_filters_only_and_forgets_on_publish(client, concept):
+    """A filtered overview is rendered once; a made-up value is not kept; a change shows."""
+    b = concept["groups"][1]
+    url = concept["concept"].url + "measures/"
+    with CaptureQueriesContext(connection) as first:
+        client.get(url, {"group": b.pk, "status": "planned"})
+    with CaptureQueriesContext(connection) as second:
+        response = client.get(url, {"group": b.pk, "status": "planned"})
+    assert len(second) < len(first)
+    assert titles(response) == ["Elternabend"]
+    with CaptureQueriesContext(connection) as made_up_first:
+        client.get(url, {"group": 99999999})
+    with CaptureQueriesContext(connection) as made_up_second:
+        client.get(url, {"group": 99999999})
+    assert len(made_up_second) == len(made_up_first)  # rendered each time, never kept
+    measure = concept["b1"]
+    measure.status = "planned"
+    measure.save_revision().publish()
+    response = client.get(url, {"group": b.pk, "status": "planned"})
+    assert titles(response) == ["Elternabend", "Sprachkurse"]

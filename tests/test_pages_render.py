@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from wagtail_integration.models import PhaseMilestone
 
+from .chart_helpers import chart_counts
 from .factories import make_concept, make_concept_tree, make_group, make_measure, make_phase
 
 pytestmark = pytest.mark.django_db
@@ -59,14 +60,9 @@ def test_concept_page_shows_groups_of_current_phase_and_measure_counts(client, h
     group_titles = [h3.get_text(strip=True) for h3 in soup.select(".wi-card h3")]
     assert group_titles == ["Working group 1", "Working group 2"]
     assert "3 measures" in soup.select_one(".wi-card").get_text()
-    counts = {
-        li.select_one(".wi-status").get_text(strip=True): li.select_one(
-            ".wi-status-counts__count"
-        ).get_text()
-        for li in soup.select(".wi-status-counts li")
-    }
+    counts = chart_counts(soup.select_one("#wi-chart-concept"))
     # Two groups with statuses proposed, planned, in_progress; plus one planned phase measure.
-    assert counts == {"Proposed": "2", "Planned": "3", "In progress": "2"}
+    assert counts == {"Proposed": 2, "Planned": 3, "In progress": 2}
 
 
 def test_concept_page_links_to_feedback_page(client, home_page):

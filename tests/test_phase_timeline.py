@@ -15,19 +15,37 @@ def make_timeline_concept(home_page):
     today = timezone.localdate()
     concept = make_concept(home_page, title="Konzept")
     first = make_phase(
-        concept, title="Phase 1", number=1, status="completed",
-        start_date=date(2011, 1, 1), end_date=date(2014, 12, 31),
+        concept,
+        title="Phase 1",
+        number=1,
+        status="completed",
+        start_date=date(2011, 1, 1),
+        end_date=date(2014, 12, 31),
     )
     second = make_phase(
-        concept, title="Phase 2", number=2, status="in_implementation",
+        concept,
+        title="Phase 2",
+        number=2,
+        status="in_implementation",
         start_date=date(2015, 1, 1),
     )
-    PhaseMilestone.objects.create(page=first, date=date(2011, 3, 1), title="Beschluss",
-                                  kind="council_resolution", locale=first.locale)
-    PhaseMilestone.objects.create(page=second, date=date(2016, 5, 1), title="Workshop",
-                                  kind="workshop", locale=second.locale)
-    PhaseMilestone.objects.create(page=second, date=today + timedelta(days=30),
-                                  title="Evaluation", kind="evaluation", locale=second.locale)
+    PhaseMilestone.objects.create(
+        page=first,
+        date=date(2011, 3, 1),
+        title="Beschluss",
+        kind="council_resolution",
+        locale=first.locale,
+    )
+    PhaseMilestone.objects.create(
+        page=second, date=date(2016, 5, 1), title="Workshop", kind="workshop", locale=second.locale
+    )
+    PhaseMilestone.objects.create(
+        page=second,
+        date=today + timedelta(days=30),
+        title="Evaluation",
+        kind="evaluation",
+        locale=second.locale,
+    )
     return concept, first, second
 
 
@@ -61,19 +79,24 @@ def test_today_between_phases_stands_between_them(client, home_page):
     first.status = "completed"
     first.save()
     soup = soup_of(client, concept)
-    top = [li["class"][0] for li in soup.select_one("ol.wi-phase-timeline").find_all(
-        "li", recursive=False)]
+    top = [
+        li["class"][0]
+        for li in soup.select_one("ol.wi-phase-timeline").find_all("li", recursive=False)
+    ]
     assert top == ["wi-phase-timeline__phase", "wi-timeline-today", "wi-phase-timeline__phase"]
 
 
 def test_only_the_latest_milestones_of_a_phase_are_listed(client, home_page):
     concept, first, second = make_timeline_concept(home_page)
     for day in range(1, 13):
-        PhaseMilestone.objects.create(page=first, date=date(2012, 1, day), title=f"Treffen {day}",
-                                      locale=first.locale)
+        PhaseMilestone.objects.create(
+            page=first, date=date(2012, 1, day), title=f"Treffen {day}", locale=first.locale
+        )
     soup = soup_of(client, concept)
     phase = soup.select(".wi-phase-timeline__phase")[0]
     dated = phase.select(".wi-timeline__item time")
     assert len(dated) == 8
     assert "5 earlier milestones" in phase.get_text()
-    assert phase.select_one(".wi-timeline__item--more a")["href"].endswith("#wi-milestones-heading")
+    assert phase.select_one(".wi-timeline__item--more a")["href"].endswith(
+        "#wi-milestones-heading"
+    )

@@ -45,9 +45,16 @@ GENERATION_KEY = "wagtail_integration:page-cache:generation"
 KEY_PREFIX = "wagtail_integration:page-cache:page"
 VALUE_PREFIX = "wagtail_integration:page-cache:value"
 T = TypeVar("T")
-# Query strings a content page is kept for: its own page number only, so that made-up
-# parameters cannot fill the cache.
-CACHED_PARAMETERS = {"page": re.compile(r"[1-9][0-9]{0,3}")}
+# Query strings a content page is kept for: a listing's page number, and the measures
+# overview's filters. A page is kept only if it applied exactly these values
+# (`shows_requested_page`), so that made-up parameters cannot fill the cache.
+CACHED_PARAMETERS = {
+    "page": re.compile(r"[1-9][0-9]{0,3}"),
+    "phase": re.compile(r"[1-9][0-9]{0,8}"),
+    "group": re.compile(r"[1-9][0-9]{0,8}"),
+    "status": re.compile(r"[a-z_]{1,32}"),
+    "sort": re.compile(r"[a-z_]{1,32}"),
+}
 # Headers a kept answer is served with again; the caching headers are made anew each time.
 KEPT_HEADERS = ("Content-Type", "Content-Language")
 
@@ -135,13 +142,18 @@ def key_for(request: HttpRequest) -> str | None:
 
 
 def shows_requested_page(request: HttpRequest, response) -> bool:
-    """With ``?page=N``: whether the response shows page N of a listing (a number past the
-    end shows the last page, and a page without a listing ignores it: neither is kept, so
-    that made-up numbers cannot fill the cache)."""
+    """Whether the response shows what the query string asks for: with ``?page=N``, page N of
+    a listing (a number past the end shows the last page, and a page without a listing
+    ignores it: neither is kept, so that made-up numbers cannot fill the cache); for a view
+    whose context names its ``canonical_query`` (a dict), exactly that query."""
+    context = getattr(response, "context_data", None) or {}
+    if "canonical_query" in context:
+        # A view that says which query it answered (the measures overview): kept only for
+        # exactly that one.
+        return request.GET.dict() == context["canonical_query"]
     requested = request.GET.get("page")
     if requested is None:
         return True
-    context = getattr(response, "context_data", None) or {}
     return any(
         isinstance(value, PaginatorPage) and str(value.number) == requested
         for value in context.values()

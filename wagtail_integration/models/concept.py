@@ -16,15 +16,16 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import i18n
-from ..timeline import phase_timeline
 from ..api.fields import related_id_api_field, rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
+from ..charts import status_bar
 from ..http_caching import CachedPageMixin
+from ..timeline import phase_timeline
 from .groups import WorkingGroupPage
 from .listings import (
-    count_by_parent,
     private_sections,
     status_counts,
+    status_counts_below,
     visible,
     without_unpublished_branches,
 )
@@ -220,15 +221,31 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
             current_groups = list(
                 visible(WorkingGroupPage.objects.child_of(current_phase), private)
             )
-            counts = count_by_parent(
-                visible(MeasurePage.objects.descendant_of(current_phase), private)
+            by_group = status_counts_below(
+                visible(MeasurePage.objects.descendant_of(current_phase), private),
+                current_phase.depth + 1,
+                MeasureStatus,
             )
             for group in current_groups:
-                group.measure_count = counts[group.path]
-        measures = visible(MeasurePage.objects.descendant_of(self), private)
-        counts_by_status = status_counts(
-            without_unpublished_branches(measures, self), MeasureStatus
+                summary = by_group.get(group.path, {})
+                group.measure_count = summary.get("total", 0)
+                group.mean_progress = summary.get("mean_progress")
+        measures = without_unpublished_branches(
+            visible(MeasurePage.objects.descendant_of(self), private), self
         )
+        counts_by_status = status_counts(measures, MeasureStatus)
+        by_phase = status_counts_below(measures, self.depth + 1, MeasureStatus)
+        phase_charts = [
+            {
+                "phase": phase,
+                "chart": status_bar(
+                    by_phase[phase.path]["rows"], chart_id=f"wi-chart-phase-{phase.pk}"
+                ),
+                "mean_progress": by_phase[phase.path]["mean_progress"],
+            }
+            for phase in phases
+            if phase.path in by_phase
+        ]
         milestones = (
             PhaseMilestone.objects.filter(page__in=[phase.pk for phase in phases])
             .select_related("document")
@@ -242,6 +259,8 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
             current_phase=current_phase,
             current_groups=current_groups,
             status_counts=counts_by_status,
+            status_chart=status_bar(counts_by_status, chart_id="wi-chart-concept"),
+            phase_charts=phase_charts,
             measure_total=sum(row["count"] for row in counts_by_status),
             feedback_page=feedback_page,
             overview_url=self.overview_url(self, request),

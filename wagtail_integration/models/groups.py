@@ -18,8 +18,9 @@ from wagtail_localize.fields import SynchronizedField
 from .. import conf
 from ..api.fields import rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES
+from ..charts import status_bar
 from ..http_caching import CachedPageMixin
-from .listings import paginate, private_sections, status_counts, visible
+from .listings import paginate, private_sections, status_counts_below, visible
 from .measures import MeasurePage, MeasureStatus
 from .plain_language import PlainLanguageMixin
 from .tabs import page_tabs
@@ -129,7 +130,13 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
         context["measures"] = paginate(
             request, measures.defer_streamfields(), conf.measures_per_page()
         )
-        context["status_counts"] = status_counts(measures, MeasureStatus)
+        summary = status_counts_below(measures, self.depth, MeasureStatus).get(
+            self.path, {"rows": [], "mean_progress": None, "with_progress": 0}
+        )
+        context["status_counts"] = summary["rows"]
+        context["status_chart"] = status_bar(summary["rows"], chart_id="wi-chart-group")
+        context["mean_progress"] = summary["mean_progress"]
+        context["with_progress"] = summary["with_progress"]
         context["members"] = self.members.all()
         context["overview_url"] = IntegrationConceptPage.overview_url_above(
             self, 2, request, group=self.pk

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
@@ -116,3 +116,40 @@ def measures_of_concept(concept: Page, private: Q) -> QuerySet:
 
     measures = visible(MeasurePage.objects.descendant_of(concept), private)
     return without_unpublished_branches(measures, concept)
+
+
+def status_counts_below(pages: QuerySet, depth: int, choices) -> dict[str, dict]:
+    """Count `pages` by status for each of their ancestors at tree `depth` (the phases of a
+    concept, the groups of a phase), with the mean progress of those that have one; one
+    aggregate query. By ancestor path: ``{"rows": [as status_counts], "total": n,
+    "mean_progress": float | None, "with_progress": n}``."""
+    prefix = Substr("path", 1, depth * Page.steplen)
+    grouped = (
+        pages.filter(depth__gt=depth)
+        .order_by()
+        .values("status", ancestor=prefix)
+        .annotate(
+            count=Count("pk"), mean_progress=Avg("progress"), with_progress=Count("progress")
+        )
+    )
+    found: dict[str, dict] = defaultdict(lambda: {"counts": {}, "progress_sum": 0.0, "n": 0})
+    for row in grouped:
+        entry = found[row["ancestor"]]
+        entry["counts"][row["status"]] = row["count"]
+        if row["with_progress"]:
+            entry["progress_sum"] += row["mean_progress"] * row["with_progress"]
+            entry["n"] += row["with_progress"]
+    summaries = {}
+    for path, entry in found.items():
+        rows = [
+            {"status": value, "label": label, "count": entry["counts"][value]}
+            for value, label in choices.choices
+            if entry["counts"].get(value)
+        ]
+        summaries[path] = {
+            "rows": rows,
+            "total": sum(row["count"] for row in rows),
+            "mean_progress": entry["progress_sum"] / entry["n"] if entry["n"] else None,
+            "with_progress": entry["n"],
+        }
+    return summaries

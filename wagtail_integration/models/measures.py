@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from .. import i18n
 from ..api.fields import HistoryField, TreeIdField, rich_text_api_field
 from ..blocks import BodyBlock, DocumentListBlock
+from ..history_panel import MeasureHistoryPanel
 from ..http_caching import CachedPageMixin
 from .periods import DatePeriodMixin
 from .plain_language import PlainLanguageMixin
@@ -205,6 +206,7 @@ class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
             ],
             heading=_("Decision"),
         ),
+        MeasureHistoryPanel(heading=pgettext_lazy("measure", "History")),
     ]
     edit_handler = page_tabs(content_panels, (_("Status and decision"), status_panels))
 

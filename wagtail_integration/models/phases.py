@@ -19,10 +19,18 @@ from wagtail_localize.fields import SynchronizedField
 from .. import conf, i18n
 from ..api.fields import related_id_api_field
 from ..blocks import BodyBlock
+from ..charts import status_bar
 from ..http_caching import CachedPageMixin
 from .groups import WorkingGroupPage
-from .listings import count_by_parent, first_children, paginate, private_sections, visible
-from .measures import MeasurePage
+from .listings import (
+    first_children,
+    paginate,
+    private_sections,
+    status_counts,
+    status_counts_below,
+    visible,
+)
+from .measures import MeasurePage, MeasureStatus
 from .periods import DatePeriodMixin
 from .tabs import page_tabs
 
@@ -153,11 +161,18 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
             MeasurePage.objects.filter(path__startswith=self.path, depth=self.depth + 2),
             private,
         ).defer_streamfields()
-        counts = count_by_parent(of_groups)
+        by_group = status_counts_below(of_groups, self.depth + 1, MeasureStatus)
         first = first_children(of_groups, groups, conf.phase_measures_per_group())
         for group in groups:
+            summary = by_group.get(group.path, {"rows": [], "total": 0, "mean_progress": None})
             group.listed_measures = first.get(group.path, [])
-            group.measure_count = counts[group.path]
+            group.measure_count = summary["total"]
+            group.mean_progress = summary["mean_progress"]
+            group.status_chart = status_bar(summary["rows"], chart_id=f"wi-chart-group-{group.pk}")
+        all_measures = visible(MeasurePage.objects.descendant_of(self), private)
+        context["status_chart"] = status_bar(
+            status_counts(all_measures, MeasureStatus), chart_id="wi-chart-phase"
+        )
         own = visible(MeasurePage.objects.child_of(self), private).defer_streamfields()
         context["working_groups"] = groups
         context["overview_url"] = self.concept_model().overview_url_above(

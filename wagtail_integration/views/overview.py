@@ -113,6 +113,16 @@ class MeasureFilters:
         return f"{base}?{query}" if query else base
 
 
+def _selection_caption(filters: MeasureFilters, concept) -> str:
+    """What the overview's chart counts: the chosen group, else the chosen phase, else the
+    concept (the status filter does not narrow the chart)."""
+    if filters.group is not None:
+        return filters.group.title
+    if filters.phase is not None:
+        return filters.phase.title
+    return concept.title
+
+
 def measures_overview(request: HttpRequest, concept) -> TemplateResponse:
     """The overview page (see the module's docstring)."""
     private = private_sections(request)
