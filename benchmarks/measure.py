@@ -188,6 +188,19 @@ def requests(ours: dict[str, str], baseline: dict[str, str]) -> dict[str, tuple[
     for kind in ["concept", "phase", "working_group", "measure"]:
         kinds[kind] = (get(ours[kind]), get(baseline[kind]))
         kinds[f"{kind}, rendered"] = (rendered(ours[kind]), get(baseline[kind]))
+    overview, baseline_overview = ours["concept"] + "measures/", baseline["concept"] + "measures/"
+    filtered = "?status=in_progress"
+    kinds["overview"] = (get(overview), get(baseline_overview))
+    kinds["overview, rendered"] = (rendered(overview), get(baseline_overview))
+    kinds["overview, status filter, rendered"] = (
+        rendered(overview + filtered),
+        get(baseline_overview + filtered),
+    )
+    kinds["CSV export, rendered"] = (rendered(overview + "csv/"), get(baseline_overview + "csv/"))
+    kinds["JSON export, rendered"] = (
+        rendered(overview + "json/"),
+        get(baseline_overview + "csv/"),
+    )
     kinds["feedback GET"] = (get(ours["feedback"]), get(baseline["feedback"]))
     baseline_post = Request(
         prepare=lambda client: _baseline_form_values(client, baseline["feedback"]),

@@ -33,6 +33,15 @@ def tree(home_page) -> dict:
     }
 
 
+CONCEPT_PATHS = (
+    "/konzept/",
+    "/konzept/measures/",
+    "/konzept/measures/csv/",
+    "/konzept/measures/json/",
+    "/konzept/measures/datapackage/",
+)
+
+
 def urls(*paths: str) -> set[str]:
     return {f"http://localhost{path}" for path in paths}
 
@@ -44,7 +53,7 @@ def test_publishing_a_measure_purges_it_and_its_group_phase_and_concept(tree, pu
         "/konzept/phase-2/arbeit/stellenanzeigen/",
         "/konzept/phase-2/arbeit/",
         "/konzept/phase-2/",
-        "/konzept/",
+        *CONCEPT_PATHS,  # the concept with its overview and open data
     )
 
 
@@ -63,7 +72,7 @@ def test_moving_a_measure_purges_the_group_it_left_and_the_one_it_joined(tree, p
     ) <= set(purged)
 
 
-def test_publishing_the_concept_purges_only_the_concept(tree, purged):
+def test_publishing_the_concept_purges_only_the_concept_and_its_sub_pages(tree, purged):
     tree["concept"].save_revision().publish()
 
-    assert set(purged) == urls("/konzept/")
+    assert set(purged) == urls(*CONCEPT_PATHS)

@@ -980,3 +980,43 @@ PRIVACY = {
         "nicht. Nach 365 Tagen löschen wir Ihre Nachricht.</p>"
     ),
 }
+
+# The history of some measures, oldest first (invented example data): each step's date,
+# status, progress and public note. The last step is the measure's status above. Measures
+# without an entry here get the one the first publication records.
+HISTORY = {
+    "ausbildungspatenschaften": [
+        (
+            datetime.date(2016, 3, 15),
+            "planned",
+            None,
+            "Der Arbeitskreis hat das Konzept für die Patenschaften beschlossen.",
+        ),
+        (
+            datetime.date(2016, 9, 1),
+            "in_progress",
+            10,
+            "Die ersten zehn Patenschaften haben begonnen.",
+        ),
+        (datetime.date(2019, 9, 1), "in_progress", 40, "Inzwischen gibt es 20 Patenschaften."),
+        (datetime.date(2024, 9, 1), "in_progress", 60, "Inzwischen gibt es 30 Patenschaften."),
+    ],
+    "stellenanzeigen-ermutigen-zur-bewerbung": [
+        (
+            datetime.date(2015, 11, 20),
+            "proposed",
+            None,
+            "Der Beirat hat vorgeschlagen, die Stellenanzeigen der Stadt zu ändern.",
+        ),
+        (datetime.date(2016, 2, 1), "planned", None, "Das Personalamt hat einen Text entworfen."),
+        (
+            datetime.date(2016, 6, 1),
+            "implemented",
+            100,
+            "Alle Stellenanzeigen der Stadt tragen jetzt den neuen Satz.",
+        ),
+    ],
+    "dolmetscherpool-fuer-arzttermine": [
+        (datetime.date(2023, 5, 10), "proposed", None, "Eine Anregung aus dem Gesundheitsforum."),
+    ],
+}

@@ -14,6 +14,12 @@ PAGE_TYPES = {
 }
 
 
+# Sub-pages of a page of PAGE_TYPES: kind -> (the page's kind, the path below it).
+SUB_PAGES = {"overview": ("concept", "measures/")}
+# Every kind of page the browser tests open.
+PAGE_KINDS = [*PAGE_TYPES, *SUB_PAGES]
+
+
 # The pages of sites that have no API v2 to ask (the `wagtail start` host):
 # {site URL: {kind: {language: path}}}.
 KNOWN_PAGES: dict[str, dict[str, dict[str, str]]] = {}
@@ -37,8 +43,11 @@ def page_url_of_type(site: str, page_type: str, language: str, slug: str = "") -
 
 
 def page_url(site: str, kind: str, language: str, slug: str = "") -> str:
-    """The first page of a kind of `PAGE_TYPES` ("concept", "measure", ...) in a language,
-    or the one with `slug`."""
+    """The first page of a kind of `PAGE_KINDS` ("concept", "measure", "overview", ...) in a
+    language, or the one with `slug`."""
+    if kind in SUB_PAGES:
+        parent_kind, path = SUB_PAGES[kind]
+        return page_url(site, parent_kind, language, slug) + path
     if site in KNOWN_PAGES:
         return site + KNOWN_PAGES[site][kind][language]
     return page_url_of_type(site, PAGE_TYPES[kind], language, slug)

@@ -10,7 +10,7 @@ from itertools import count
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .pages import PAGE_TYPES, new_page, page_url
+from .pages import PAGE_KINDS, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,7 +35,7 @@ def open_page(chromium, site: str, kind: str, language: str):
     """Open the page of `kind` in a fresh browser page; return it and its HTTP status."""
     form_url = page_url(site, "feedback_form", language)
     page = new_page(chromium, client_address=f"198.51.100.{next(CLIENTS)}")
-    if kind in PAGE_TYPES:
+    if kind in PAGE_KINDS:
         return page, page.goto(page_url(site, kind, language)).status
     page.goto(form_url)
     if kind == "form_with_errors":
@@ -57,7 +57,7 @@ def open_page(chromium, site: str, kind: str, language: str):
 
 
 EXPECTED_STATUS = {"form_with_errors": 200, "too_many_posts": 429, "too_large": 413}
-KINDS = [*PAGE_TYPES, "form_with_errors", "thank_you", "too_many_posts", "too_large"]
+KINDS = [*PAGE_KINDS, "form_with_errors", "thank_you", "too_many_posts", "too_large"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

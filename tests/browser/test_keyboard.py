@@ -3,7 +3,7 @@ Tab, Shift+Tab, Space and Enter (and typing), errors first."""
 
 import pytest
 
-from .pages import PAGE_TYPES, new_page, page_url
+from .pages import PAGE_KINDS, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -52,7 +52,7 @@ def test_skip_link_comes_first_and_leads_into_the_main_content(chromium, example
     assert after["inMain"], after
 
 
-@pytest.mark.parametrize("kind", PAGE_TYPES)
+@pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_every_focusable_element_shows_its_focus(chromium, example_site, kind):
     page = new_page(chromium, client_address="198.51.100.202")
     invisible = []
@@ -108,3 +108,28 @@ def test_feedback_form_is_sent_with_the_keyboard_alone(chromium, example_site, l
     assert back["name"] == "message"
     assert status == 200 and url.endswith("?sent=1")
     assert thanks
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_measures_overview_is_filtered_with_the_keyboard_alone(chromium, example_site, language):
+    """Tab to the status filter, choose a status with the arrow keys, send with Enter: the
+    results say how many measures match, and the address holds the filter."""
+    page = new_page(chromium, client_address=f"198.51.100.{220 if language == 'de' else 221}")
+    try:
+        page.goto(page_url(example_site, "overview", language))
+        before = page.locator("[role=status]").inner_text()
+        press_tab_until(page, lambda focus: focus["name"] == "status")
+        page.keyboard.press("ArrowDown")  # the first status after "any status"
+        press_tab_until(page, lambda focus: focus["tag"] == "BUTTON" and focus["inMain"])
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        after = page.locator("[role=status]").inner_text()
+        url = page.url
+        shown = page.locator(".wi-results .wi-status").all_inner_texts()
+        chosen = page.locator("#wi-filter-status option:checked").inner_text()
+    finally:
+        page.context.close()
+
+    assert "status=" in url and url.endswith("#wi-results-heading")
+    assert before != after
+    assert shown and set(shown) == {chosen}

@@ -8,12 +8,12 @@ base template.
 
 import pytest
 
-from .pages import PAGE_TYPES, new_page, page_url
+from .pages import PAGE_KINDS, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LANGUAGES = ["de", "ar"]
-PAGES = [(kind, language) for kind in PAGE_TYPES for language in LANGUAGES]
+PAGES = [(kind, language) for kind in PAGE_KINDS for language in LANGUAGES]
 
 
 def opened(chromium, url: str, width: int):
@@ -103,7 +103,7 @@ def test_every_link_and_control_is_at_least_24_px(chromium, example_site, kind, 
     assert small == []
 
 
-@pytest.mark.parametrize("kind", ["phase", "working_group", "measure"])
+@pytest.mark.parametrize("kind", ["phase", "working_group", "measure", "overview"])
 def test_arabic_pages_mirror_their_breadcrumbs(chromium, site, kind):
     """Right to left: the first breadcrumb stands at the right of the second (compared with
     the second, not the last: a long trail wraps, and the last may start a line of its own)."""
@@ -208,3 +208,28 @@ def test_status_badges_and_the_current_phase_keep_their_meaning_in_forced_colour
     assert all(len(shapes) == 1 and shapes != {"none"} for shapes in markers.values()), markers
     if kind == "concept":
         assert found["current"] == {"marked": True, "framed": True}
+
+
+def test_arabic_concept_mirrors_the_phase_timeline_and_the_status_bars(chromium, site):
+    """Right to left: the phases' line stands at the right, and the status bar starts at the
+    right (its first segment right of its second)."""
+    found = {}
+    for language in LANGUAGES:
+        page = opened(chromium, page_url(site, "concept", language), 1280)
+        try:
+            phase = page.locator(".wi-phase-timeline__phase").first
+            borders = phase.evaluate(
+                "el => [getComputedStyle(el).borderLeftWidth, getComputedStyle(el).borderRightWidth]"
+            )
+            segments = page.locator("#wi-chart-concept .wi-chart__segment")
+            first, second = segments.nth(0).bounding_box(), segments.nth(1).bounding_box()
+            today = page.locator(".wi-timeline-today").count()
+        finally:
+            page.context.close()
+        found[language] = (borders, first["x"], second["x"], today)
+
+    assert found["de"][0][0] != "0px" and found["de"][0][1] == "0px"
+    assert found["ar"][0][1] != "0px" and found["ar"][0][0] == "0px"
+    assert found["de"][1] < found["de"][2]
+    assert found["ar"][1] > found["ar"][2]
+    assert found["de"][3] == found["ar"][3] == 1

@@ -155,6 +155,11 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
 
         return measures_datapackage(request, self)
 
+    def get_cached_paths(self) -> list[str]:
+        """The page and its sub-pages, for Wagtail's frontend cache to purge together
+        (filtered addresses of the overview expire after the pages' max-age)."""
+        return ["/", "/measures/", "/measures/csv/", "/measures/json/", "/measures/datapackage/"]
+
     # Previews show the page itself, as Wagtail's own ``serve_preview`` does (the routable
     # mixin's would route to a sub-page for "/").
     serve_preview = Page.serve_preview

@@ -130,6 +130,12 @@ class MeasureHistoryEntry(models.Model):
         self.measure_key = self.measure.translation_key
         super().save(*args, **kwargs)
 
+    @property
+    def note_language(self) -> str:
+        """The language the note is written in: that of the page whose publication recorded
+        the entry (notes are not translated)."""
+        return i18n.locale_language_code(self.measure.locale_id)
+
     def as_data(self, request=None) -> dict:
         """The entry as the API and the exports carry it (labels in the active language; the
         document's address absolute when `request` is given)."""
@@ -152,7 +158,7 @@ def history_of(measure: Page) -> QuerySet:
     """The entries of `measure` (in any of its languages), oldest first."""
     return (
         MeasureHistoryEntry.objects.filter(measure_key=measure.translation_key)
-        .select_related("document")
+        .select_related("document", "measure__locale")
         .in_order()
     )
 

@@ -179,6 +179,7 @@ class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
         index.SearchField("working_group_title"),
         index.AutocompleteField("summary"),
         index.FilterField("status"),
+        index.FilterField("progress"),
     ]
 
     parent_page_types = [

@@ -30,6 +30,7 @@ from wagtail_integration.feedback.models import FeedbackFormPage, FeedbackSettin
 from wagtail_integration.models import (
     ConceptPhasePage,
     IntegrationConceptPage,
+    MeasureHistoryEntry,
     MeasurePage,
     PhaseMilestone,
     WorkingGroupMember,
@@ -226,13 +227,22 @@ class Command(BaseCommand):
             self.ensure_measure(phase, measure_data)
 
     def ensure_measure(self, parent: Page, data: dict) -> None:
-        self.ensure_page(
+        created_before = self.created
+        measure = self.ensure_page(
             parent,
             MeasurePage,
             slug=data["slug"],
             body=raw_stream(data["body"]),
             **{field: data[field] for field in MEASURE_FIELDS},
         )
+        steps = demo_content.HISTORY.get(data["slug"])
+        if steps and self.created > created_before:
+            # The demo's earlier steps, instead of the one entry its publication recorded.
+            MeasureHistoryEntry.objects.filter(measure=measure).delete()
+            for day, status, progress, note in steps:
+                MeasureHistoryEntry.objects.create(
+                    measure=measure, date=day, status=status, progress=progress, note=note
+                )
 
     def ensure_feedback(self, home: HomePage, concept: IntegrationConceptPage) -> None:
         """The feedback form under the concept, a privacy page, and the site's settings."""
