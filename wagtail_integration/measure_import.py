@@ -29,6 +29,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
@@ -245,8 +246,8 @@ def read_value(name: str, raw: str):
 
 def column_label(name: str) -> str:
     labels = {
-        "title": _("Title"),
-        "status": _("Status"),
+        "title": pgettext("measures import column", "Title"),
+        "status": pgettext("measures import column", "Status"),
         "progress": _("Progress"),
         "start_date": _("Start date"),
         "end_date": _("End date"),

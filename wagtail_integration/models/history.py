@@ -100,7 +100,7 @@ class MeasureHistoryEntry(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
-        verbose_name=_("revision"),
+        verbose_name=pgettext_lazy("measure history", "revision"),
         help_text=_("The published revision that made the change."),
     )
     recorded_at = models.DateTimeField(

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 KEPT_UNAPPLIED = timedelta(days=1)
 
@@ -39,7 +40,7 @@ class MeasureImport(models.Model):
         help_text=_("The name of the uploaded file."),
     )
     content = models.TextField(
-        verbose_name=_("content"),
+        verbose_name=pgettext_lazy("measures import", "content"),
         help_text=_("The file's text, decoded."),
     )
     uploaded_at = models.DateTimeField(

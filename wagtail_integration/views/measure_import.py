@@ -92,20 +92,24 @@ def upload(request, concept_id: int):
 
 
 def apply_once(upload: MeasureImport, plan, user, publish: bool):
-    """Apply `plan` and mark `upload` applied, in one transaction; the row is locked, so that
-    a second submit (a double click, a reused form) applies nothing."""
+    """Apply `plan` and mark `upload` applied, in one transaction. The claim is a conditional
+    UPDATE, the transaction's first statement: of two submits at once (a double click, a
+    reused form) only one finds the upload unapplied, on SQLite (where SELECT ... FOR UPDATE
+    is a no-op) as on PostgreSQL; the other applies nothing."""
     with transaction.atomic():
-        locked = MeasureImport.objects.select_for_update().get(pk=upload.pk)
-        if locked.applied_at is not None:
+        claimed = MeasureImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
+            applied_at=timezone.now()
+        )
+        if not claimed:
             raise PermissionDenied
         result = measure_import.apply(plan, user, publish)
-        locked.applied_at = timezone.now()
-        locked.result = {
-            "updated": result.updated,
-            "created": result.created,
-            "published": result.published,
-        }
-        locked.save(update_fields=["applied_at", "result"])
+        MeasureImport.objects.filter(pk=upload.pk).update(
+            result={
+                "updated": result.updated,
+                "created": result.created,
+                "published": result.published,
+            }
+        )
     return result
 
 

@@ -1,0 +1,119 @@
+"""An import applied by many submits at once (a double click, a reused form) is applied once,
+in a real server with four processes: on SQLite, and on PostgreSQL when the suite runs there."""
+
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from benchmarks.stack import NoRedirects, free_port
+
+from .test_feedback_concurrency import (
+    database_copy,
+    run_python,
+    seeded_database,
+    server_env,
+    start_server,
+)
+
+pytestmark = pytest.mark.slow
+
+# The fixtures come from the feedback concurrency tests (each test a copy of their seed).
+__all__ = ["database_copy", "seeded_database"]
+
+SUBMITS = 12
+CSRF = "a" * 32  # a CSRF secret: the cookie and the form field carry the same one
+
+PREPARE = """
+import django; django.setup()
+import csv, io
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from wagtail_integration import measure_import
+from wagtail_integration.models import IntegrationConceptPage, MeasureImport
+from wagtail_integration.views.exports import measures_csv
+from django.test import RequestFactory
+
+user = get_user_model().objects.create_superuser("importer", password="x")
+concept = IntegrationConceptPage.objects.get()  # the seed's, with its measures
+request = RequestFactory().get("/")
+text = measures_csv(request, concept).content.decode("utf-8-sig")
+rows = list(csv.DictReader(io.StringIO(text)))
+rows[0]["status"] = "implemented" if rows[0]["status"] != "implemented" else "planned"
+out = io.StringIO()
+writer = csv.DictWriter(out, list(rows[0]))
+writer.writeheader()
+writer.writerows(rows)
+upload = MeasureImport.objects.create(concept=concept, user=user, file_name="m.csv",
+                                      content=out.getvalue())
+plan = measure_import.plan(concept, upload.content, user)
+assert len(plan.updates) == 1
+session = SessionStore()
+session["_auth_user_id"] = str(user.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = user.get_session_auth_hash()
+session.create()
+print(session.session_key, concept.pk, upload.pk, plan.fingerprint())
+"""
+
+COUNT = """
+import django; django.setup()
+from wagtail.models import Revision
+from wagtail_integration.models import MeasureImport
+print(Revision.objects.filter(user__username="importer").count(),
+      MeasureImport.objects.filter(applied_at__isnull=False).count())
+"""
+
+
+def post(url: str, session_key: str, fields: dict) -> int | str:
+    """The answer's status; for a redirect, "302 <where to>"."""
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, **fields}).encode()
+    request = urllib.request.Request(
+        url,
+        data=data,
+        headers={"Cookie": f"sessionid={session_key}; csrftoken={CSRF}"},
+    )
+    opener = urllib.request.build_opener(NoRedirects)
+    try:
+        with opener.open(request, timeout=60) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        if error.code == 302:
+            return f"302 {error.headers['Location']}"
+        return error.code
+
+
+def test_twelve_simultaneous_applies_of_one_import_apply_it_once(database_copy):
+    database, _page_id = database_copy
+    env = server_env(database, "database")
+    session_key, concept_id, import_id, fingerprint = run_python(PREPARE, env).split()
+    port = free_port()
+    server = start_server(env, port, workers=4)
+    url = f"http://127.0.0.1:{port}/admin/integration/measures-import/{concept_id}/{import_id}/"
+    barrier = threading.Barrier(SUBMITS)
+    statuses = [0] * SUBMITS
+
+    def submit(index: int) -> None:
+        barrier.wait()
+        statuses[index] = post(url, session_key, {"fingerprint": fingerprint, "publish": "1"})
+
+    try:
+        threads = [threading.Thread(target=submit, args=(i,)) for i in range(SUBMITS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+    finally:
+        server.terminate()
+        server.wait(20)
+
+    revisions, applied = (int(n) for n in run_python(COUNT, env).split())
+    # One submit applies and is sent on to the concept in the explorer; the others are
+    # refused (Wagtail's admin turns the refusal into a redirect to the dashboard) or find
+    # the import applied already (404).
+    applied_answers = [s for s in statuses if s == f"302 /admin/pages/{concept_id}/"]
+    assert len(applied_answers) == 1, statuses
+    assert set(statuses) <= {f"302 /admin/pages/{concept_id}/", "302 /admin/", 404}, statuses
+    assert revisions == 1 and applied == 1
