@@ -7,6 +7,7 @@ import json
 from datetime import date
 
 import pytest
+from django.conf import settings
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -101,9 +102,10 @@ def test_history_is_in_the_api_and_the_exports(client, pages):
 
     detail = client.get(f"/api/v2/pages/{measure.pk}/").json()
     assert picked(detail["history"]) == expected
-    v3 = client.get("/api/v3/integration/measures/").json()["items"]
-    assert picked(v3[0]["history"]) == expected
-    assert v3[0]["history"][-1]["status_label"] in ("Planned", "In progress")
+    for prefix in ["/api/standalone"] + (["/api/v3"] if settings.WAGTAIL_HAS_API_V3 else []):
+        listed = client.get(f"{prefix}/integration/measures/").json()["items"]
+        assert picked(listed[0]["history"]) == expected
+        assert listed[0]["history"][0]["status_label"] == "In progress"
     rows = list(
         csv.DictReader(
             io.StringIO(

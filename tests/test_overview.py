@@ -235,3 +235,16 @@ def test_the_page_cache_keeps_applied_filters_only_and_forgets_on_publish(client
     measure.save_revision().publish()
     response = client.get(url, {"group": b.pk, "status": "planned"})
     assert titles(response) == ["Elternabend", "Sprachkurse"]
+
+
+def test_the_overview_charts_its_selection_by_status_whatever_status_is_chosen(client, concept):
+    from .chart_helpers import chart_counts
+
+    phase2 = concept["phases"][1]
+    soup = BeautifulSoup(
+        overview(client, concept["concept"], phase=phase2.pk, status="planned").content,
+        "html.parser",
+    )
+    figure = soup.select_one("#wi-chart-overview")
+    assert chart_counts(figure) == {"Proposed": 1, "Planned": 1, "In progress": 2}
+    assert figure.figcaption.get_text(strip=True) == "Phase 2"

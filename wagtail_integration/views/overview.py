@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .. import conf
+from ..charts import status_bar
 from ..models import ConceptPhasePage, MeasureStatus, WorkingGroupPage
 from ..models.listings import measures_of_concept, private_sections, status_counts, visible
 
@@ -160,9 +161,11 @@ def measures_overview(request: HttpRequest, concept) -> TemplateResponse:
         "measures": page_of_measures,
         "result_count": paginator.count,
         # The selection's measures by status, whichever status is chosen.
-        "status_counts": status_counts(
-            filters.apply(all_measures, by_status=False), MeasureStatus
+        "status_chart": status_bar(
+            status_counts(filters.apply(all_measures, by_status=False), MeasureStatus),
+            chart_id="wi-chart-overview",
         ),
+        "status_chart_caption": _selection_caption(filters, concept),
         "overview_url": base,
         "reset_url": base,
         "previous_url": filters.url(base, page=page_of_measures.previous_page_number())
