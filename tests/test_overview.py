@@ -248,3 +248,19 @@ def test_the_overview_charts_its_selection_by_status_whatever_status_is_chosen(c
     figure = soup.select_one("#wi-chart-overview")
     assert chart_counts(figure) == {"Proposed": 1, "Planned": 1, "In progress": 2}
     assert figure.figcaption.get_text(strip=True) == "Phase 2"
+
+
+def test_the_language_switcher_leads_to_the_overview_in_each_language(
+    client, home_page, arabic, django_capture_on_commit_callbacks
+):
+    from .i18n_helpers import translate
+
+    capture = django_capture_on_commit_callbacks
+    concept = make_concept(home_page, title="Konzept", slug="konzept")
+    translate(home_page.specific, arabic, {}, capture)
+    arabic_concept = translate(concept, arabic, {"Konzept": "المفهوم"}, capture)
+    soup = BeautifulSoup(client.get(arabic_concept.url + "measures/").content, "html.parser")
+    links = {a["lang"]: a["href"] for a in soup.select("nav.wi-languages a")}
+    assert links == {"en": concept.url + "measures/", "ar": arabic_concept.url + "measures/"}
+    assert soup.select_one(".wi-content")["dir"] == "rtl"
+    assert soup.select_one(".wi-breadcrumbs a")["href"] == arabic_concept.url
