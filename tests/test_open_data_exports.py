@@ -192,3 +192,12 @@ def test_export_queries_do_not_grow_with_the_number_of_measures(client, home_pag
         if kind in small:
             assert large[0] == small[kind][0], kind
     assert len(csv_rows(client, concept)) == 6000
+
+
+def test_export_addresses_are_wagtails_own_also_without_trailing_slashes(client, tree, settings):
+    rows = csv_rows(client, tree["concept"])
+    assert rows[0]["url"] == tree["listed"].get_full_url()
+    settings.WAGTAIL_APPEND_SLASH = False
+    settings.WAGTAIL_INTEGRATION_PAGE_CACHE = False
+    response = client.get(tree["concept"].url.rstrip("/") + "/measures/json/")
+    assert response.json()[0]["url"] == tree["listed"].get_full_url()

@@ -117,6 +117,11 @@ def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
     measures = list(concept_measures(concept, request))
     titles = section_titles(concept)
     history_by_key = histories(concept_measures(concept, request))
+    # A measure's address is the concept's and the rest of its path: read once, not per
+    # measure (Wagtail's get_full_url works out the site for each page anew).
+    concept_url = concept.get_full_url(request)
+    with translation.override(language):
+        labels = {value: str(label) for value, label in MeasureStatus.choices}
     rows = []
     with translation.override(language):
         for measure in measures:
@@ -125,9 +130,7 @@ def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
                     "id": measure.pk,
                     "title": measure.title,
                     "status": measure.status,
-                    "status_label": str(MeasureStatus(measure.status).label)
-                    if measure.status in MeasureStatus.values
-                    else measure.status,
+                    "status_label": labels.get(measure.status, measure.status),
                     "progress": measure.progress,
                     "start_date": measure.start_date,
                     "end_date": measure.end_date,
@@ -140,7 +143,7 @@ def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
                     "decision_date": measure.decision_date,
                     "decision_reference": measure.decision_reference,
                     "decision_url": measure.decision_url,
-                    "url": measure.get_full_url(request),
+                    "url": measure_url(concept_url, concept, measure),
                     "language": measure.locale.language_code,
                     "last_change": measure.last_published_at,
                     "measure_key": str(measure.translation_key),
@@ -151,6 +154,17 @@ def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
                 }
             )
     return rows
+
+
+def measure_url(concept_url: str | None, concept, measure) -> str | None:
+    """The full URL of `measure`, a page below `concept` whose full URL is `concept_url`."""
+    if not concept_url or not measure.url_path.startswith(concept.url_path):
+        return None
+    rest = measure.url_path[len(concept.url_path) :]
+    if concept_url.endswith("/"):
+        return concept_url + rest
+    # WAGTAIL_APPEND_SLASH = False: Wagtail's URLs end without a slash.
+    return f"{concept_url}/{rest}".rstrip("/")
 
 
 def as_text(value) -> str:

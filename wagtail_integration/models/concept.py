@@ -24,8 +24,8 @@ from ..timeline import phase_timeline
 from .groups import WorkingGroupPage
 from .listings import (
     private_sections,
-    status_counts,
     status_counts_below,
+    summed,
     visible,
     without_unpublished_branches,
 )
@@ -238,8 +238,9 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
         measures = without_unpublished_branches(
             visible(MeasurePage.objects.descendant_of(self), private), self
         )
-        counts_by_status = status_counts(measures, MeasureStatus)
+        # Every measure lies below a phase: the concept's counts are the phases' summed.
         by_phase = status_counts_below(measures, self.depth + 1, MeasureStatus)
+        counts_by_status = summed(by_phase, MeasureStatus)
         phase_charts = [
             {
                 "phase": phase,

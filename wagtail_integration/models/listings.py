@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Case, CharField, Count, Q, QuerySet, Value, When
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from wagtail.models import Page, PageViewRestriction
@@ -118,16 +118,26 @@ def measures_of_concept(concept: Page, private: Q) -> QuerySet:
     return without_unpublished_branches(measures, concept)
 
 
+# The key under which `status_counts_below` counts the pages at the given depth itself
+# (a phase's own measures, beside those of its groups).
+AT_DEPTH = ""
+
+
 def status_counts_below(pages: QuerySet, depth: int, choices) -> dict[str, dict]:
     """Count `pages` by status for each of their ancestors at tree `depth` (the phases of a
-    concept, the groups of a phase), with the mean progress of those that have one; one
-    aggregate query. By ancestor path: ``{"rows": [as status_counts], "total": n,
-    "mean_progress": float | None, "with_progress": n}``."""
-    prefix = Substr("path", 1, depth * Page.steplen)
+    concept, the groups of a phase), with the mean progress of those that have one; pages
+    at `depth` itself count under ``AT_DEPTH``. One aggregate query. By ancestor path:
+    ``{"rows": [as status_counts], "total": n, "mean_progress": float | None,
+    "with_progress": n}``; ``summed(...)`` adds them up."""
+    bucket = Case(
+        When(depth=depth, then=Value(AT_DEPTH)),
+        default=Substr("path", 1, depth * Page.steplen),
+        output_field=CharField(),
+    )
     grouped = (
-        pages.filter(depth__gt=depth)
+        pages.filter(depth__gte=depth)
         .order_by()
-        .values("status", ancestor=prefix)
+        .values("status", ancestor=bucket)
         .annotate(
             count=Count("pk"), mean_progress=Avg("progress"), with_progress=Count("progress")
         )
@@ -153,3 +163,16 @@ def status_counts_below(pages: QuerySet, depth: int, choices) -> dict[str, dict]
             "with_progress": entry["n"],
         }
     return summaries
+
+
+def summed(summaries: dict[str, dict], choices) -> list[dict]:
+    """The status rows of all of `status_counts_below`'s summaries together."""
+    totals: Counter = Counter()
+    for summary in summaries.values():
+        for row in summary["rows"]:
+            totals[row["status"]] += row["count"]
+    return [
+        {"status": value, "label": label, "count": totals[value]}
+        for value, label in choices.choices
+        if totals[value]
+    ]

@@ -26,8 +26,8 @@ from .listings import (
     first_children,
     paginate,
     private_sections,
-    status_counts,
     status_counts_below,
+    summed,
     visible,
 )
 from .measures import MeasurePage, MeasureStatus
@@ -161,7 +161,13 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
             MeasurePage.objects.filter(path__startswith=self.path, depth=self.depth + 2),
             private,
         ).defer_streamfields()
-        by_group = status_counts_below(of_groups, self.depth + 1, MeasureStatus)
+        # The measures of the groups and the phase's own, by group and status: one query
+        # for the groups' bars and the phase's (their sum).
+        by_group = status_counts_below(
+            visible(MeasurePage.objects.descendant_of(self), private),
+            self.depth + 1,
+            MeasureStatus,
+        )
         first = first_children(of_groups, groups, conf.phase_measures_per_group())
         for group in groups:
             summary = by_group.get(group.path, {"rows": [], "total": 0, "mean_progress": None})
@@ -169,9 +175,8 @@ class ConceptPhasePage(CachedPageMixin, DatePeriodMixin, Page):
             group.measure_count = summary["total"]
             group.mean_progress = summary["mean_progress"]
             group.status_chart = status_bar(summary["rows"], chart_id=f"wi-chart-group-{group.pk}")
-        all_measures = visible(MeasurePage.objects.descendant_of(self), private)
         context["status_chart"] = status_bar(
-            status_counts(all_measures, MeasureStatus), chart_id="wi-chart-phase"
+            summed(by_group, MeasureStatus), chart_id="wi-chart-phase"
         )
         own = visible(MeasurePage.objects.child_of(self), private).defer_streamfields()
         context["working_groups"] = groups
