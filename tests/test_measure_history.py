@@ -7,8 +7,8 @@ import json
 from datetime import date
 
 import pytest
-from django.conf import settings
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document

@@ -54,7 +54,7 @@ def soup_of(client, page) -> BeautifulSoup:
 
 
 def test_phases_and_milestones_are_an_ordered_list_with_today_in_its_place(client, home_page):
-    concept, first, second = make_timeline_concept(home_page)
+    concept, _first, _second = make_timeline_concept(home_page)
     soup = soup_of(client, concept)
     timeline = soup.select_one("ol.wi-phase-timeline")
     phases = timeline.find_all("li", class_="wi-phase-timeline__phase", recursive=False)
@@ -87,7 +87,7 @@ def test_today_between_phases_stands_between_them(client, home_page):
 
 
 def test_only_the_latest_milestones_of_a_phase_are_listed(client, home_page):
-    concept, first, second = make_timeline_concept(home_page)
+    concept, first, _second = make_timeline_concept(home_page)
     for day in range(1, 13):
         PhaseMilestone.objects.create(
             page=first, date=date(2012, 1, day), title=f"Treffen {day}", locale=first.locale

@@ -84,7 +84,7 @@ def test_every_chart_svg_has_a_text_alternative_with_its_numbers(client, home_pa
 
 
 def test_mean_progress_per_group_equals_the_database(client, home_page):
-    concept, phases, groups = make_tree(home_page)
+    _concept, phases, groups = make_tree(home_page)
     for group in groups:
         expected = MeasurePage.objects.child_of(group).aggregate(mean=Avg("progress"))["mean"]
         section = soup_of(client, group).select_one("#wi-measures-heading").find_parent("section")

@@ -12,8 +12,8 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 

@@ -219,7 +219,8 @@ def test_arabic_concept_mirrors_the_phase_timeline_and_the_status_bars(chromium,
         try:
             phase = page.locator(".wi-phase-timeline__phase").first
             borders = phase.evaluate(
-                "el => [getComputedStyle(el).borderLeftWidth, getComputedStyle(el).borderRightWidth]"
+                "el => [getComputedStyle(el).borderLeftWidth,"
+                " getComputedStyle(el).borderRightWidth]"
             )
             segments = page.locator("#wi-chart-concept .wi-chart__segment")
             first, second = segments.nth(0).bounding_box(), segments.nth(1).bounding_box()
