@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import Path, Router, Schema, Status
+from ninja import Field, Path, Router, Schema, Status
 from ninja.decorators import decorate_view
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
@@ -27,7 +27,7 @@ from wagtail_integration import i18n
 from wagtail_integration.api.errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
 from wagtail_integration.http_caching import private_response
 
-from . import conf, spam
+from . import conf, spam, status
 from .models import FeedbackFormPage
 from .submissions import (
     RATE_LIMITED,
@@ -109,6 +109,12 @@ class FeedbackPost(Schema):
 class FeedbackCreated(Schema):
     id: int | None
     message: str
+    status_url: str = Field(
+        description=(
+            "The resident's private status page: what became of the message, and deleting "
+            "it. Show it to the resident; it cannot be asked for again."
+        )
+    )
 
 
 class FeedbackInvalid(Schema):
@@ -336,7 +342,14 @@ def submit_feedback(
         if result.outcome is Outcome.UNAVAILABLE:
             return unavailable(response)
         submission_id = result.submission.pk if result.submission else None
-        return Status(201, {"id": submission_id, "message": _("Thank you for your message")})
+        return Status(
+            201,
+            {
+                "id": submission_id,
+                "message": _("Thank you for your message"),
+                "status_url": status.status_url(page, result.status_token, request),
+            },
+        )
 
 
 def unavailable(response: HttpResponse) -> Status:

@@ -39,3 +39,26 @@ class StatusChangeFormatter(LogFormatter):
             }
         except (KeyError, TypeError):
             return _("Changed the status of a feedback submission")
+
+
+RESIDENT_DELETION_ACTION = "wagtail_integration_feedback.deleted_by_resident"
+
+
+class ResidentDeletionFormatter(LogFormatter):
+    """A submission deleted by its resident through the private status link (only its id is
+    kept: nothing of what they wrote)."""
+
+    label = gettext_lazy("Feedback deleted by its sender")
+
+    def format_message(self, log_entry) -> str:
+        submission = (log_entry.data or {}).get("submission", "?")
+        return _(
+            "The sender deleted feedback submission %(submission)s through its status link"
+        ) % {"submission": submission}
+
+
+def log_resident_deletion(submission) -> None:
+    """Record against the form page that the resident deleted `submission`."""
+    from wagtail.log_actions import log
+
+    log(submission.page, RESIDENT_DELETION_ACTION, data={"submission": submission.pk})

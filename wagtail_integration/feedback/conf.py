@@ -12,6 +12,9 @@ from django.core.exceptions import ImproperlyConfigured
 FEEDBACK_MIN_SECONDS = 3
 FEEDBACK_MAX_SECONDS = 24 * 60 * 60
 FEEDBACK_RATE_LIMIT = "5/h"
+# Lookups of a status link that find nothing, per client: a resident mistypes a link now and
+# then; trying out tokens needs far more.
+FEEDBACK_STATUS_LOOKUP_LIMIT = "30/h"
 # Each post reads one cache key per allowed post (see ratelimit.py): 1,000 keys cost a
 # few milliseconds, 100,000 cost seconds.
 FEEDBACK_RATE_LIMIT_MAX = 1000
@@ -44,17 +47,28 @@ def feedback_rate_limit() -> tuple[int, int]:
     The setting reads like ``"5/h"``: a number, a slash, and one of s, m, h, d. The number
     is at most ``FEEDBACK_RATE_LIMIT_MAX``: each post reads one cache key per allowed post.
     """
-    value = _get("FEEDBACK_RATE_LIMIT", FEEDBACK_RATE_LIMIT)
+    return _rate("FEEDBACK_RATE_LIMIT", FEEDBACK_RATE_LIMIT, "posts")
+
+
+def feedback_status_lookup_limit() -> tuple[int, int]:
+    """How many lookups of a status link that finds nothing one client may make per period
+    (a wrong, changed or expired token), as ``"30/h"``; then every lookup answers 429 until
+    the period ends, so that tokens cannot be tried out."""
+    return _rate("FEEDBACK_STATUS_LOOKUP_LIMIT", FEEDBACK_STATUS_LOOKUP_LIMIT, "lookups")
+
+
+def _rate(name: str, default: str, what: str) -> tuple[int, int]:
+    value = _get(name, default)
     match = re.fullmatch(r"\s*(\d+)\s*/\s*([smhd])\s*", str(value))
     if not match:
         raise ImproperlyConfigured(
-            f"WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT must look like '5/h', not {value!r}."
+            f"WAGTAIL_INTEGRATION_{name} must look like '5/h', not {value!r}."
         )
     count = int(match[1])
     if not 1 <= count <= FEEDBACK_RATE_LIMIT_MAX:
         raise ImproperlyConfigured(
-            "WAGTAIL_INTEGRATION_FEEDBACK_RATE_LIMIT allows 1 to "
-            f"{FEEDBACK_RATE_LIMIT_MAX} posts per period, not {count}."
+            f"WAGTAIL_INTEGRATION_{name} allows 1 to "
+            f"{FEEDBACK_RATE_LIMIT_MAX} {what} per period, not {count}."
         )
     return count, _RATE_PERIODS[match[2]]
 

@@ -20,6 +20,7 @@ from wagtail.contrib.forms.models import (
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from wagtail_integration import i18n, page_cache
@@ -295,7 +296,25 @@ class FeedbackFormPage(AbstractEmailForm):
 
         return FeedbackSubmissionsListView
 
+    def route(self, request, path_components):
+        """``status/<token>/`` and ``status/<token>/delete/``: the resident's status page."""
+        from . import status
+
+        if self.live and path_components[:1] == [status.PATH] and len(path_components) in (2, 3):
+            action = path_components[2] if len(path_components) == 3 else ""
+            if action in ("", "delete"):
+                return RouteResult(
+                    self, kwargs={"status_token": path_components[1], "status_action": action}
+                )
+        return super().route(request, path_components)
+
     def serve(self, request, *args, **kwargs):
+        if "status_token" in kwargs:
+            from .status_views import serve_status
+
+            return serve_status(
+                self, request, kwargs["status_token"], kwargs.get("status_action", "")
+            )
         from .views import serve_feedback_form
 
         return serve_feedback_form(self, request, *args, **kwargs)
@@ -340,6 +359,18 @@ class FeedbackSubmission(AbstractFormSubmission):
         verbose_name=_("form token hash"),
         help_text=_(
             "SHA-256 of the signed form this was sent with: each form is stored once at most."
+        ),
+    )
+    status_token_hash = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("status link hash"),
+        help_text=_(
+            "SHA-256 of the token of the resident's private status link (the link itself is "
+            "never stored)."
         ),
     )
     status = models.CharField(

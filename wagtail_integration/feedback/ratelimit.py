@@ -64,13 +64,20 @@ class Window:
     seconds_left: int
 
 
-def current_window(request: HttpRequest, now: float | None = None) -> Window:
-    limit, period = conf.feedback_rate_limit()
+# What is counted: feedback posts, and lookups of status links that found nothing. Each
+# has its own slots and its limit.
+POSTS, STATUS_LOOKUPS = "posts", "status-lookups"
+_RATES = {POSTS: conf.feedback_rate_limit, STATUS_LOOKUPS: conf.feedback_status_lookup_limit}
+
+
+def current_window(request: HttpRequest, now: float | None = None, scope: str = POSTS) -> Window:
+    limit, period = _RATES[scope]()
     digest = salted_hmac(_KEY_SALT, client_key(request), algorithm="sha256").hexdigest()
     offset = int(digest[:8], 16) % period
     now = time.time() if now is None else now
     number, elapsed = divmod(int(now) + offset, period)
-    prefix = f"wagtail_integration:feedback:rate:{digest}:{period}:{number}"
+    name = "rate" if scope == POSTS else scope  # the posts' keys as they always were
+    prefix = f"wagtail_integration:feedback:{name}:{digest}:{period}:{number}"
     return Window([f"{prefix}:{slot}" for slot in range(limit)], max(1, period - elapsed))
 
 
@@ -93,12 +100,13 @@ class Reservation:
         self.key = None
 
 
-def reserve(request: HttpRequest) -> Reservation:
-    """Take one of this client's posts for the current window, atomically.
+def reserve(request: HttpRequest, scope: str = POSTS) -> Reservation:
+    """Take one of this client's posts (or status lookups) for the current window,
+    atomically.
 
     If the cache fails, the form stays open: losing a resident's message is worse.
     """
-    window = current_window(request)
+    window = current_window(request, scope=scope)
     try:
         # One read to skip the slots already taken, then atomic adds; a slot that another
         # post takes in between is simply skipped by its failing add.
@@ -109,4 +117,18 @@ def reserve(request: HttpRequest) -> Reservation:
     except Exception:
         logger.exception("The feedback rate limit could not use the cache.")
         return Reservation(granted=True)
+    return Reservation(granted=False, retry_after=window.seconds_left)
+
+
+def exhausted(request: HttpRequest, scope: str) -> Reservation | None:
+    """A refusal when this client has no slot left in `scope`'s window, else None (without
+    taking one). A failing cache refuses nothing."""
+    window = current_window(request, scope=scope)
+    try:
+        taken = cache.get_many(window.slot_keys)
+    except Exception:
+        logger.exception("The feedback rate limit could not use the cache.")
+        return None
+    if len(taken) < len(window.slot_keys):
+        return None
     return Reservation(granted=False, retry_after=window.seconds_left)

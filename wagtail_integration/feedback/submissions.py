@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail_integration import i18n
 
-from . import conf, notifications, ratelimit, spam
+from . import conf, notifications, ratelimit, spam, status
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,9 @@ class FeedbackResult:
     form: object = None
     submission: object = None
     retry_after: int = 0
+    # The private status link's token: for a stored post, a repeated one, and (leading
+    # nowhere, but of the same shape) a post caught as spam.
+    status_token: str = ""
 
 
 EXPIRED_MESSAGE = _(
@@ -114,7 +117,10 @@ def check_and_store(page, request: HttpRequest, data) -> FeedbackResult:
         spam.TokenState.FORGED,
         spam.TokenState.TOO_FAST,
     ):
-        return FeedbackResult(Outcome.SPAM)  # counts against the limit: the slot is kept
+        # Counts against the limit (the slot is kept), and is answered like a stored post.
+        return FeedbackResult(
+            Outcome.SPAM, status_token=status.token_for(spam.token_hash(str(token or "")))
+        )
 
     if token_state is spam.TokenState.EXPIRED:
         # Not spam: a resident who left the form open. Keep the message and ask again. This
@@ -131,6 +137,7 @@ def check_and_store(page, request: HttpRequest, data) -> FeedbackResult:
         return FeedbackResult(Outcome.INVALID, form=form)
 
     token_hash = spam.token_hash(token)
+    status_token = status.token_for(token_hash)
     submissions = page.get_submission_class().objects
     try:
         with transaction.atomic():
@@ -138,12 +145,15 @@ def check_and_store(page, request: HttpRequest, data) -> FeedbackResult:
             notifications.schedule(submission)
     except IntegrityError:
         if submissions.filter(token_hash=token_hash).exists():
-            return FeedbackResult(Outcome.DUPLICATE, form=form)  # stored once already
+            # Stored once already: the same link.
+            return FeedbackResult(Outcome.DUPLICATE, form=form, status_token=status_token)
         raise
     except DatabaseError:
         logger.exception("A feedback submission for page %s could not be stored.", page.pk)
         return FeedbackResult(Outcome.UNAVAILABLE, form=form, retry_after=UNAVAILABLE_RETRY_AFTER)
-    return FeedbackResult(Outcome.STORED, form=form, submission=submission)
+    return FeedbackResult(
+        Outcome.STORED, form=form, submission=submission, status_token=status_token
+    )
 
 
 def store_submission(page, form, token_hash: str):
@@ -154,4 +164,5 @@ def store_submission(page, form, token_hash: str):
         language=i18n.page_language(page),
         topic=form.cleaned_data["topic"],
         token_hash=token_hash,
+        status_token_hash=status.token_hash(status.token_for(token_hash)),
     )

@@ -1,6 +1,7 @@
 """Serving the feedback page to residents: the form, the thank-you page, refusals."""
 
 import logging
+from urllib.parse import urlencode
 
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect
@@ -12,6 +13,7 @@ from django.utils.translation import get_language, get_language_bidi
 from wagtail_integration import i18n
 from wagtail_integration.http_caching import private_response
 
+from . import status
 from .submissions import (
     RATE_LIMITED,
     TOO_LARGE,
@@ -26,6 +28,7 @@ from .text import safe_text
 
 logger = logging.getLogger(__name__)
 SENT_PARAMETER = "sent"
+LINK_PARAMETER = "link"
 
 
 def serve_feedback_form(page, request, *args, **kwargs):
@@ -38,7 +41,7 @@ def serve_feedback_form(page, request, *args, **kwargs):
 def _answer(page, request, *args, **kwargs):
     if request.method != "POST":
         if request.GET.get(SENT_PARAMETER) == "1":
-            return page.render_landing_page(request, None, *args, **kwargs)
+            return render_thank_you(page, request, *args, **kwargs)
         return render_form(page, request, page.get_form(page=page, user=request.user))
 
     if request_too_large(request):
@@ -59,7 +62,21 @@ def _answer(page, request, *args, **kwargs):
         return render_unavailable(page, request, form=result.form)
     # Stored, caught as spam, or sent again (the first one is stored): the same redirect,
     # so a bot cannot tell them apart, and reloading the thank-you page sends nothing again.
-    return HttpResponseRedirect(f"{page.get_url(request)}?{SENT_PARAMETER}=1", status=303)
+    # It carries the private status link's token, which the thank-you page shows.
+    query = urlencode({SENT_PARAMETER: "1", LINK_PARAMETER: result.status_token})
+    return HttpResponseRedirect(f"{page.get_url(request)}?{query}", status=303)
+
+
+def render_thank_you(page, request, *args, **kwargs):
+    """The thank-you page, with the resident's private status link when the address holds
+    one; its links must not pass that address on (``Referrer-Policy: no-referrer``)."""
+    response = page.render_landing_page(request, None, *args, **kwargs)
+    token = request.GET.get(LINK_PARAMETER, "")
+    if status.is_well_formed(token):
+        response.context_data["status_link"] = status.status_path(page, token, request)
+        response.context_data["status_link_full"] = status.status_url(page, token, request)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def render_form(page, request, form, status: int = 200) -> TemplateResponse:

@@ -4,7 +4,12 @@ from django.urls import include, path
 from wagtail import hooks
 
 from . import admin_views, delete_views
-from .audit_log import STATUS_CHANGE_ACTION, StatusChangeFormatter
+from .audit_log import (
+    RESIDENT_DELETION_ACTION,
+    STATUS_CHANGE_ACTION,
+    ResidentDeletionFormatter,
+    StatusChangeFormatter,
+)
 
 admin_urlpatterns = [
     path(
@@ -28,3 +33,4 @@ def register_admin_urls():
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(STATUS_CHANGE_ACTION)(StatusChangeFormatter)
+    actions.register_action(RESIDENT_DELETION_ACTION)(ResidentDeletionFormatter)

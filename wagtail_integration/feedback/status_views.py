@@ -1,0 +1,80 @@
+"""The resident's private status page below the feedback page (``<page>/status/<token>/``):
+their message, its date and status, how long it is kept, and deleting it (after a
+confirmation, at ``.../delete/``).
+
+Every answer is for the holder of the link only: ``Cache-Control: no-store``,
+``Referrer-Policy: no-referrer`` (the address is the secret), ``X-Robots-Tag: noindex``. A
+token that finds nothing (malformed, changed, another page's, or of a deleted submission)
+gets one and the same 404, and counts against the client's limit of such lookups; past it,
+every lookup answers 429. The link itself is the secret an attacker's site cannot know, so
+the delete form needs no CSRF cookie: residents need no cookie at all.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wagtail_integration import i18n
+from wagtail_integration.http_caching import private_response
+
+from . import ratelimit, status
+from .audit_log import log_resident_deletion
+from .models import FeedbackSettings
+
+NOT_FOUND_TEMPLATE = "wagtail_integration_feedback/status_not_found.html"
+STATUS_TEMPLATE = "wagtail_integration_feedback/status_page.html"
+TOO_MANY_LOOKUPS = _(
+    "You have opened several links that lead nowhere in a short time. Please wait a while "
+    "and try again."
+)
+
+
+def private(response: HttpResponse) -> HttpResponse:
+    """The headers of every answer of the status page."""
+    private_response(response)
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
+    """GET the status page or the delete confirmation; POST the deletion."""
+    refusal = ratelimit.exhausted(request, ratelimit.STATUS_LOOKUPS)
+    if refusal is not None:
+        response = _render(page, request, NOT_FOUND_TEMPLATE, {"message": TOO_MANY_LOOKUPS}, 429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return private(response)
+    submission = status.find_submission(page, token)
+    if submission is None or request.method not in ("GET", "HEAD", "POST"):
+        if submission is None:
+            ratelimit.reserve(request, ratelimit.STATUS_LOOKUPS)
+        return private(_render(page, request, NOT_FOUND_TEMPLATE, {}, 404))
+    with translation.override(submission.language or i18n.page_language(page)):
+        if action == "delete" and request.method == "POST":
+            with transaction.atomic():
+                log_resident_deletion(submission)
+                submission.delete()
+            return private(_render(page, request, STATUS_TEMPLATE, {"deleted": True}))
+        context = {
+            "submission": submission,
+            "message": submission.get_data().get("message", ""),
+            "kept_until": _kept_until(request, submission),
+            "confirm_delete": action == "delete",
+            "status_path": status.status_path(page, token, request),
+        }
+        return private(_render(page, request, STATUS_TEMPLATE, context))
+
+
+def _kept_until(request, submission):
+    settings = FeedbackSettings.for_request(request)
+    return submission.submit_time + timedelta(days=settings.retention_days)
+
+
+def _render(page, request, template: str, context: dict, status_code: int = 200):
+    context = {"page": page, "self": page, "request": request, **context}
+    response = TemplateResponse(request, template, context, status=status_code)
+    return response.render()
