@@ -4,6 +4,7 @@ rate-limited."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageLogEntry
@@ -187,3 +188,27 @@ def test_the_apis_201_answer_carries_the_status_link(client, feedback_page):
     page = client.get("/" + link.split("://", 1)[1].split("/", 1)[1])
     assert page.status_code == 200
     assert "Über die API" in page.content.decode()
+
+
+def test_the_api_reads_and_deletes_by_the_status_token(client, feedback_page):
+    link, _soup = send(client, feedback_page, message="Per API lesen")
+    token = link.rstrip("/").rsplit("/", 1)[-1]
+    for prefix in ["/api/standalone"] + (["/api/v3"] if settings.WAGTAIL_HAS_API_V3 else []):
+        url = f"{prefix}/integration/feedback/status/{token}/"
+        response = client.get(url)
+        assert response.status_code == 200, response.content
+        assert response["Referrer-Policy"] == "no-referrer"
+        assert "no-store" in response["Cache-Control"]
+        body = response.json()
+        assert body["message"] == "Per API lesen" and body["status"] == "new"
+        assert "name" not in body and "email" not in body
+        wrong = client.get(f"{prefix}/integration/feedback/status/{'Q' * 43}/")
+        assert wrong.status_code == 404
+    schema = client.get("/api/standalone/openapi.json").json()
+    path = next(p for p in schema["paths"] if p.endswith("/feedback/status/{token}/"))
+    assert {"get", "delete"} <= set(schema["paths"][path])
+    assert (
+        client.delete(f"/api/standalone/integration/feedback/status/{token}/").status_code == 204
+    )
+    assert not FeedbackSubmission.objects.exists()
+    assert client.get(link).status_code == 404

@@ -7,12 +7,13 @@ spam defences, rate limit, storage and notification (``feedback.submissions``).
 
 import json
 import math
+from datetime import datetime
 from functools import wraps
 from typing import Any
 
 from django import forms
 from django.core.exceptions import RequestDataTooBig
-from django.db import DatabaseError
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -419,3 +420,87 @@ def form_data(page, body: FeedbackPost) -> tuple[dict, dict[str, list[str]]]:
         except TypeError:
             errors[name] = [str(TYPE_MESSAGES[kind])]
     return data, errors
+
+
+class FeedbackStatusPage(Schema):
+    """What the resident's private status link shows."""
+
+    message: str
+    submitted_at: datetime
+    status: str = Field(description="new, in_progress, answered or closed.")
+    status_label: str
+    language: str
+    topic: str | None = Field(description="The title of the working group it is about.")
+    kept_until: datetime = Field(description="When the retention purge deletes it.")
+
+
+TOKEN_PATH = Path(..., max_length=100, description="The token of the private status link.")
+
+
+def status_headers(response: HttpResponse) -> None:
+    """The status link is the secret: never stored, never passed on, never indexed."""
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+
+
+def status_not_found() -> Status:
+    return Status(404, {"detail": _("This link leads to no message.")})
+
+
+@router.api_operation(
+    ["GET", "DELETE"],
+    "/feedback/status/{token}/",
+    response={
+        200: FeedbackStatusPage,
+        204: None,
+        404: FeedbackRefused,
+        422: InvalidParameters | InvalidParametersProblem,
+        429: FeedbackRefused,
+        503: FeedbackRefused,
+    },
+    url_name="integration_feedback_status",
+    summary="Read or delete one's own feedback",
+    description=(
+        "The private status link's token, as the 201 answer's status_url ends: GET reads the "
+        "message, its status and until when it is kept (in the language it was sent in); "
+        "DELETE deletes it for good (204). A token that finds nothing answers 404, the same "
+        "for a wrong, changed or deleted one; after too many such lookups, 429."
+    ),
+    operation_id="integration_feedback_status",
+    auth=None,
+)
+@decorate_view(never_stored)
+def feedback_status(request: HttpRequest, response: HttpResponse, token: str = TOKEN_PATH):
+    """The resident's own submission, by its status link."""
+    from .audit_log import log_resident_deletion
+    from .status_views import kept_until
+
+    status_headers(response)
+    try:
+        found = status.lookup(request, token)
+        if found.retry_after:
+            response["Retry-After"] = str(found.retry_after)
+            return Status(429, {"detail": _("Too many links that lead nowhere. Please wait.")})
+        submission = found.submission
+        if submission is None:
+            return status_not_found()
+        if request.method == "DELETE":
+            with transaction.atomic():
+                log_resident_deletion(submission)
+                submission.delete()
+            return Status(204, None)
+        with translation.override(submission.language or translation.get_language()):
+            return Status(
+                200,
+                {
+                    "message": str(submission.get_data().get("message", "")),
+                    "submitted_at": submission.submit_time,
+                    "status": submission.status,
+                    "status_label": str(submission.get_status_display()),
+                    "language": submission.language,
+                    "topic": submission.topic.title if submission.topic else None,
+                    "kept_until": kept_until(request, submission),
+                },
+            )
+    except DatabaseError:
+        return unavailable(response)

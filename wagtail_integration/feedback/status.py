@@ -12,6 +12,7 @@ that a bot cannot tell from the answer whether it was stored.
 import base64
 import hashlib
 import re
+from dataclasses import dataclass
 
 from django.utils.crypto import salted_hmac
 
@@ -37,20 +38,40 @@ def is_well_formed(token: str) -> bool:
 
 
 def find_submission(page, token: str):
-    """The submission of `page` (or of any language version of it) with this status token,
-    or None: for a malformed, changed or unknown token, and for a deleted submission alike."""
+    """The submission with this status token (sent to `page` or to any language version of
+    it, when `page` is given), or None: for a malformed, changed or unknown token, and for a
+    deleted submission alike."""
     if not is_well_formed(token):
         return None
     from .models import FeedbackSubmission
 
-    return (
-        FeedbackSubmission.objects.filter(
-            status_token_hash=token_hash(token),
-            page__translation_key=page.translation_key,
-        )
-        .select_related("page", "topic")
-        .first()
-    )
+    submissions = FeedbackSubmission.objects.filter(status_token_hash=token_hash(token))
+    if page is not None:
+        submissions = submissions.filter(page__translation_key=page.translation_key)
+    return submissions.select_related("page", "topic").first()
+
+
+@dataclass
+class Lookup:
+    """What a status link found: its submission, or nothing; `retry_after` > 0 when the
+    client has looked up too many links that found nothing and must wait."""
+
+    submission: object = None
+    retry_after: int = 0
+
+
+def lookup(request, token: str, page=None) -> Lookup:
+    """Find the submission of `token`, within the client's limit of lookups that find
+    nothing (``ratelimit.STATUS_LOOKUPS``); a lookup that finds nothing takes one."""
+    from . import ratelimit
+
+    refusal = ratelimit.exhausted(request, ratelimit.STATUS_LOOKUPS)
+    if refusal is not None:
+        return Lookup(retry_after=refusal.retry_after)
+    submission = find_submission(page, token)
+    if submission is None:
+        ratelimit.reserve(request, ratelimit.STATUS_LOOKUPS)
+    return Lookup(submission=submission)
 
 
 def status_path(page, token: str, request=None) -> str:

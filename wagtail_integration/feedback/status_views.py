@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail_integration import i18n
 from wagtail_integration.http_caching import private_response
 
-from . import ratelimit, status
+from . import status
 from .audit_log import log_resident_deletion
 from .models import FeedbackSettings
 
@@ -43,15 +43,13 @@ def private(response: HttpResponse) -> HttpResponse:
 
 def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
     """GET the status page or the delete confirmation; POST the deletion."""
-    refusal = ratelimit.exhausted(request, ratelimit.STATUS_LOOKUPS)
-    if refusal is not None:
+    found = status.lookup(request, token, page)
+    if found.retry_after:
         response = _render(page, request, NOT_FOUND_TEMPLATE, {"message": TOO_MANY_LOOKUPS}, 429)
-        response["Retry-After"] = str(refusal.retry_after)
+        response["Retry-After"] = str(found.retry_after)
         return private(response)
-    submission = status.find_submission(page, token)
+    submission = found.submission
     if submission is None or request.method not in ("GET", "HEAD", "POST"):
-        if submission is None:
-            ratelimit.reserve(request, ratelimit.STATUS_LOOKUPS)
         return private(_render(page, request, NOT_FOUND_TEMPLATE, {}, 404))
     with translation.override(submission.language or i18n.page_language(page)):
         if action == "delete" and request.method == "POST":
@@ -62,14 +60,15 @@ def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
         context = {
             "submission": submission,
             "message": submission.get_data().get("message", ""),
-            "kept_until": _kept_until(request, submission),
+            "kept_until": kept_until(request, submission),
             "confirm_delete": action == "delete",
             "status_path": status.status_path(page, token, request),
         }
         return private(_render(page, request, STATUS_TEMPLATE, context))
 
 
-def _kept_until(request, submission):
+def kept_until(request, submission):
+    """When the retention purge deletes `submission` (the site's retention period)."""
     settings = FeedbackSettings.for_request(request)
     return submission.submit_time + timedelta(days=settings.retention_days)
 
