@@ -45,6 +45,16 @@ def open_page(chromium, site: str, kind: str, language: str):
         status = submit(page)
         assert "?sent=1&link=" in page.url
         return page, status
+    if kind in ("status_page", "status_delete_confirmation", "status_deleted"):
+        assert submit(page) == 200
+        page.click(".wi-status-link__url a")  # the resident's private link
+        if kind != "status_page":
+            page.click("a[href$='/delete/']")
+        if kind == "status_deleted":
+            with page.expect_navigation() as navigation:
+                page.click("form.wi-delete-form button[type=submit]")
+            return page, navigation.value.status
+        return page, 200
     if kind == "too_many_posts":
         for _ in range(2):  # the example's limit for the tests is 2 per hour
             assert submit(page) == 200
@@ -57,7 +67,16 @@ def open_page(chromium, site: str, kind: str, language: str):
 
 
 EXPECTED_STATUS = {"form_with_errors": 200, "too_many_posts": 429, "too_large": 413}
-KINDS = [*PAGE_KINDS, "form_with_errors", "thank_you", "too_many_posts", "too_large"]
+KINDS = [
+    *PAGE_KINDS,
+    "form_with_errors",
+    "thank_you",
+    "status_page",
+    "status_delete_confirmation",
+    "status_deleted",
+    "too_many_posts",
+    "too_large",
+]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

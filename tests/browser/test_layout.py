@@ -234,3 +234,32 @@ def test_arabic_concept_mirrors_the_phase_timeline_and_the_status_bars(chromium,
     assert found["de"][1] < found["de"][2]
     assert found["ar"][1] > found["ar"][2]
     assert found["de"][3] == found["ar"][3] == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_private_status_page_reflows_at_320_px_and_follows_the_language(
+    chromium, site, language
+):
+    """The page a resident reaches by their status link: no sideways scrolling at 320 px,
+    right to left in Arabic."""
+    page = new_page(chromium, 320, client_address=f"198.51.100.{230 if language == 'de' else 231}")
+    try:
+        page.goto(page_url(site, "feedback_form", language))
+        page.fill("textarea[name=message]", "Mehr Sprachkurse am Abend, bitte. " * 5)
+        page.check("input[name=consent]")
+        with page.expect_navigation():
+            page.click("form.wi-form button[type=submit]")
+        page.click(".wi-status-link__url a")
+        sizes = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        direction = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.wi-content')).direction"
+        )
+        heading = page.locator("h1").inner_text()
+    finally:
+        page.context.close()
+
+    assert sizes[0] <= sizes[1]
+    assert direction == ("rtl" if language == "ar" else "ltr")
+    assert heading

@@ -444,7 +444,7 @@ def status_headers(response: HttpResponse) -> None:
 
 
 def status_not_found() -> Status:
-    return Status(404, {"detail": _("This link leads to no message.")})
+    return Status(404, {"detail": _("This link leads to no message")})
 
 
 @router.api_operation(
@@ -473,14 +473,14 @@ def status_not_found() -> Status:
 def feedback_status(request: HttpRequest, response: HttpResponse, token: str = TOKEN_PATH):
     """The resident's own submission, by its status link."""
     from .audit_log import log_resident_deletion
-    from .status_views import kept_until
+    from .status_views import TOO_MANY_LOOKUPS, kept_until
 
     status_headers(response)
     try:
         found = status.lookup(request, token)
         if found.retry_after:
             response["Retry-After"] = str(found.retry_after)
-            return Status(429, {"detail": _("Too many links that lead nowhere. Please wait.")})
+            return Status(429, {"detail": str(TOO_MANY_LOOKUPS)})
         submission = found.submission
         if submission is None:
             return status_not_found()

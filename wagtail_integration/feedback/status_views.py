@@ -6,8 +6,9 @@ Every answer is for the holder of the link only: ``Cache-Control: no-store``,
 ``Referrer-Policy: no-referrer`` (the address is the secret), ``X-Robots-Tag: noindex``. A
 token that finds nothing (malformed, changed, another page's, or of a deleted submission)
 gets one and the same 404, and counts against the client's limit of such lookups; past it,
-every lookup answers 429. The link itself is the secret an attacker's site cannot know, so
-the delete form needs no CSRF cookie: residents need no cookie at all.
+every lookup answers 429. Reading needs no cookie; only the delete confirmation's form
+carries Django's CSRF token (and so its cookie), and is sent with ``same-origin``: browsers
+send "Origin: null" from a ``no-referrer`` page, which the CSRF check refuses.
 """
 
 from datetime import timedelta
@@ -33,10 +34,10 @@ TOO_MANY_LOOKUPS = _(
 )
 
 
-def private(response: HttpResponse) -> HttpResponse:
+def private(response: HttpResponse, referrer_policy: str = "no-referrer") -> HttpResponse:
     """The headers of every answer of the status page."""
     private_response(response)
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = referrer_policy
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -64,7 +65,11 @@ def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
             "confirm_delete": action == "delete",
             "status_path": status.status_path(page, token, request),
         }
-        return private(_render(page, request, STATUS_TEMPLATE, context))
+        response = _render(page, request, STATUS_TEMPLATE, context)
+        # The confirmation's form is sent with Django's CSRF check, which refuses the
+        # "Origin: null" that browsers send from a no-referrer page; "same-origin" still
+        # passes the address to nobody but this site.
+        return private(response, "same-origin" if action == "delete" else "no-referrer")
 
 
 def kept_until(request, submission):
