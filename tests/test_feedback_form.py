@@ -65,7 +65,8 @@ def test_valid_submission_to_a_group_with_contact_is_stored_and_mailed_to_the_co
     assert submission.form_data["topic"] == "Arbeit und Ausbildung"
     assert "form_token" not in submission.form_data
     assert "website" not in submission.form_data
-    (email,) = mailoutbox
+    email, to_resident = mailoutbox  # the board's notification, the resident's status link
+    assert to_resident.to == ["amina@example.org"]
     assert email.to == ["arbeit@example.org"]
     assert email.reply_to == ["amina@example.org"]
     assert email.from_email == "web@example.org"

@@ -212,3 +212,32 @@ def test_the_api_reads_and_deletes_by_the_status_token(client, feedback_page):
     )
     assert not FeedbackSubmission.objects.exists()
     assert client.get(link).status_code == 404
+
+
+def test_a_resident_who_gave_an_address_gets_the_link_once(
+    client,
+    feedback_page,
+    home_page,
+    arabic,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    capture = django_capture_on_commit_callbacks
+    with capture(execute=True):
+        link, _soup = send(client, feedback_page, email="amina@example.org")
+    board, resident = mailoutbox
+    assert resident.to == ["amina@example.org"]
+    assert "http://localhost" + link in resident.body
+    assert "amina@example.org" not in board.to
+    with capture(execute=True):
+        send(client, feedback_page, client_address="10.9.9.8")
+    assert len(mailoutbox) == 3  # no address: the board's notification only
+
+    translate(home_page.specific, arabic, {}, capture)
+    translate(feedback_page.get_parent().specific, arabic, {}, capture)
+    arabic_form = translate(feedback_page, arabic, {}, capture)
+    mailoutbox.clear()
+    with capture(execute=True):
+        send(client, arabic_form, email="amal@example.org", client_address="10.9.9.7")
+    (resident,) = [mail for mail in mailoutbox if mail.to == ["amal@example.org"]]
+    assert "/ar/" in resident.body and "/status/" in resident.body

@@ -1,4 +1,5 @@
-"""The notification email about a new submission, sent by a background task.
+"""The emails about a new submission, sent by background tasks: the notification to the
+board, and the private status link to the resident who gave an address.
 
 The task runs after the submission's transaction has committed. Whatever the mail server
 does, the submission is already stored; a failure is logged and marks the task as failed.
@@ -32,9 +33,13 @@ def schedule(submission) -> None:
     the task at once) is called once the submission is committed.
     """
     submission_id = submission.pk
+    tasks = [send_notification]
+    if resident_address(submission):
+        tasks.append(send_status_link)
     if stores_tasks_in_the_database(send_notification.get_backend()):
         try:
-            send_notification.enqueue(submission_id)
+            for each in tasks:
+                each.enqueue(submission_id)
         except DatabaseError:
             raise
         except Exception as error:  # a misconfigured backend: store nothing, say "try again"
@@ -42,7 +47,14 @@ def schedule(submission) -> None:
             raise DatabaseError("the notification could not be queued") from error
         return
     # robust: if the task backend fails, the submission is stored already; log, don't raise.
-    transaction.on_commit(lambda: send_notification.enqueue(submission_id), robust=True)
+    for each in tasks:
+        transaction.on_commit(lambda each=each: each.enqueue(submission_id), robust=True)
+
+
+def resident_address(submission) -> str:
+    """The resident's email address if they gave a valid one, else an empty string."""
+    addresses = reply_to_addresses((submission.form_data or {}).get("email"))
+    return addresses[0] if addresses else ""
 
 
 def stores_tasks_in_the_database(backend) -> bool:
@@ -76,6 +88,43 @@ def send_notification(submission_id: int) -> None:
         message.send()
     except Exception:
         logger.exception("Could not send the email about feedback submission %s.", submission_id)
+        raise
+
+
+@task()
+def send_status_link(submission_id: int) -> None:
+    """Email the resident who gave an address their private status link, once, in the
+    language they wrote in."""
+    from . import status
+
+    submission_model = apps.get_model("wagtail_integration_feedback", "FeedbackSubmission")
+    submission = submission_model.objects.select_related("page").filter(pk=submission_id).first()
+    if submission is None or not submission.token_hash:
+        return
+    address = resident_address(submission)
+    if not address:
+        return
+    page = submission.page.specific
+    feedback_settings = page.get_feedback_settings()
+    link = status.status_url(page, status.token_for(submission.token_hash))
+    with translation.override(submission.language or settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "wagtail_integration_feedback/emails/status_link.txt",
+            {"page_title": one_line(page.title), "link": link},
+        )
+        subject = gettext("Your message: your private link")
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=page.from_address or feedback_settings.default_sender or None,
+        to=[address],
+    )
+    try:
+        message.send()
+    except Exception:
+        logger.exception(
+            "Could not send the status link of feedback submission %s.", submission_id
+        )
         raise
 
 
