@@ -241,3 +241,19 @@ def test_a_resident_who_gave_an_address_gets_the_link_once(
         send(client, arabic_form, email="amal@example.org", client_address="10.9.9.7")
     (resident,) = [mail for mail in mailoutbox if mail.to == ["amal@example.org"]]
     assert "/ar/" in resident.body and "/status/" in resident.body
+
+
+def test_a_purged_submissions_link_answers_like_any_wrong_one(client, feedback_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wagtail_integration.feedback.retention import purge_expired_submissions
+
+    link, _soup = send(client, feedback_page, message="Alt")
+    wrong = client.get(f"{feedback_page.url}status/{'W' * 43}/")
+    FeedbackSubmission.objects.update(submit_time=timezone.now() - timedelta(days=400))
+    assert purge_expired_submissions() == 1
+    purged = client.get(link)
+    assert purged.status_code == wrong.status_code == 404
+    assert purged.content == wrong.content
