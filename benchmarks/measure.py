@@ -20,7 +20,7 @@ from wagtail.models import Page, Site
 
 from tests.factories import make_concept, make_feedback_page, make_group, make_measure, make_phase
 from wagtail_integration import page_cache
-from wagtail_integration.feedback import spam
+from wagtail_integration.feedback import spam, status
 
 from .baseline.models import (
     BaselineConceptPage,
@@ -70,12 +70,26 @@ def build_concept(root: Page, measures: int) -> dict[str, str]:
         concept, to_address="beirat@city.example", from_address="web@city.example"
     )
     return {
+        "status_page": status_page_of_a_submission(feedback),
         "concept": concept.url,
         "phase": phase.url,
         "working_group": group.url,
         "measure": measure.url,
         "feedback": feedback.url,
     }
+
+
+def status_page_of_a_submission(feedback) -> str:
+    """A stored submission's private status page, as its resident opens it."""
+    form_token_hash = spam.token_hash(f"bench-{feedback.pk}")
+    feedback.get_submission_class().objects.create(
+        page=feedback,
+        form_data={"message": MESSAGE, "topic": "general"},
+        language="de",
+        token_hash=form_token_hash,
+        status_token_hash=status.token_hash(status.token_for(form_token_hash)),
+    )
+    return status.status_path(feedback, status.token_for(form_token_hash))
 
 
 def build_baseline(root: Page, measures: int) -> dict[str, str]:
@@ -202,6 +216,9 @@ def requests(ours: dict[str, str], baseline: dict[str, str]) -> dict[str, tuple[
         get(baseline_overview + "csv/"),
     )
     kinds["feedback GET"] = (get(ours["feedback"]), get(baseline["feedback"]))
+    # A resident's own submission by its status link, against the stock form page: the
+    # plainest page Wagtail serves for a form.
+    kinds["feedback status page"] = (get(ours["status_page"]), get(baseline["feedback"]))
     baseline_post = Request(
         prepare=lambda client: _baseline_form_values(client, baseline["feedback"]),
         send=lambda client, data: client.post(baseline["feedback"], data),

@@ -25,6 +25,7 @@ REQUESTS = [
     "CSV export, rendered",
     "JSON export, rendered",
     "feedback GET",
+    "feedback status page",
     "feedback POST (mail by the task worker)",
     "feedback POST (mail in the request)",
     "API v2 measures, fields=*",
