@@ -287,6 +287,8 @@ def plan(concept, text: str, user) -> ImportPlan:
 
 
 def plan_row(line, cells, header, measures, groups, phases, seen_ids, user) -> RowPlan:
+    """What the row at `line` would do: its values read, compared with its measure (or its
+    new measure's parent found among `groups` and `phases`), every reason it is invalid."""
     row = RowPlan(line=line)
     raw_id = (cells.get("id") or "").strip()
     if raw_id:
@@ -319,7 +321,7 @@ def plan_row(line, cells, header, measures, groups, phases, seen_ids, user) -> R
     if row.is_new:
         _plan_creation(row, groups, phases, user)
     else:
-        _plan_update(row, groups, phases, user)
+        _plan_update(row, user)
     return row
 
 
@@ -339,7 +341,9 @@ def _check_dates(row: RowPlan, start, end) -> None:
         row.errors.append(_("The end date cannot be before the start date."))
 
 
-def _plan_update(row: RowPlan, groups, phases, user) -> None:
+def _plan_update(row: RowPlan, user) -> None:
+    """The changes of an existing measure; moving it, or changing it without the right to
+    edit it, is invalid."""
     measure = row.measure
     permissions = measure.permissions_for_user(user)
     for name in ("working_group_id", "phase_id"):
@@ -367,6 +371,8 @@ def _plan_update(row: RowPlan, groups, phases, user) -> None:
 
 
 def _plan_creation(row: RowPlan, groups, phases, user) -> None:
+    """A new measure: its parent (a group of this concept, or a phase), its title, and the
+    right to add a page there."""
     group_id, phase_id = row.values.get("working_group_id"), row.values.get("phase_id")
     group, phase = groups.get(group_id), phases.get(phase_id)
     if group_id is not None and group is None:
