@@ -13,7 +13,8 @@ DESCRIBE_FOCUS = """() => {
     const el = document.activeElement;
     return {tag: el.tagName, name: el.name || "", id: el.id || "", text:
             (el.textContent || "").trim().slice(0, 40),
-            inMain: !!el.closest("main"), inSummary: !!el.closest(".wi-error-summary")};
+            inMain: !!el.closest("main"), inSummary: !!el.closest(".wi-error-summary"),
+            href: el.getAttribute("href") || ""};
 }"""
 # A focus indicator: an outline or a box shadow that the element shows while focused.
 FOCUS_IS_VISIBLE = """() => {
@@ -133,3 +134,34 @@ def test_measures_overview_is_filtered_with_the_keyboard_alone(chromium, example
     assert "status=" in url and url.endswith("#wi-results-heading")
     assert before != after
     assert shown and set(shown) == {chosen}
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_resident_deletes_their_message_with_the_keyboard_alone(
+    chromium, example_site, language
+):
+    """From the thank-you page, by Tab and Enter: the status link, "delete", the confirmation,
+    the page that says it is gone."""
+    page = new_page(chromium, client_address=f"198.51.100.{240 if language == 'de' else 241}")
+    try:
+        page.goto(page_url(example_site, "feedback_form", language))
+        page.fill("textarea[name=message]", "Bitte wieder löschen.")
+        page.check("input[name=consent]")
+        with page.expect_navigation():
+            page.click("form.wi-form button[type=submit]")
+        press_tab_until(page, lambda focus: "/status/" in focus["href"])
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        status_url = page.url
+        press_tab_until(page, lambda focus: focus["href"].endswith("/delete/"))
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        press_tab_until(page, lambda focus: focus["tag"] == "BUTTON" and focus["inMain"])
+        with page.expect_navigation() as deleted:
+            page.keyboard.press("Enter")
+        after = page.goto(status_url).status
+    finally:
+        page.context.close()
+
+    assert deleted.value.status == 200
+    assert after == 404
