@@ -44,3 +44,24 @@ def export_xlsx_cells(client, page) -> list[tuple]:
 
 def export_xlsx_rows(client, page) -> list[tuple]:
     return [tuple(cell.value for cell in row) for row in export_xlsx_cells(client, page)]
+
+
+def editor_of(user_model, username: str, page, *codenames: str):
+    """A user who may use the admin and has these page permissions (``add_page``,
+    ``change_page``, ``publish_page``, ...) on `page` and below it, and no other."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    user = user_model.objects.create_user(username, password="pw")
+    group = Group.objects.create(name=f"Editors of {username}")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in codenames:
+        GroupPagePermission.objects.create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailcore"
+            ),
+        )
+    user.groups.add(group)
+    return user

@@ -2,12 +2,11 @@
 measure."""
 
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
 
 from wagtail_integration.models import MeasureHistoryEntry
 
+from .admin_helpers import editor_of
 from .factories import make_content_pages
 
 
@@ -71,17 +70,7 @@ def test_an_earlier_change_can_be_added_and_an_entry_deleted(admin_client, home_
 def test_only_editors_of_the_measure_may_change_its_history(client, home_page, django_user_model):
     pages = published_measure(home_page)
     other = published_measure(home_page)
-    user = django_user_model.objects.create_user("editor", password="pw")
-    group = Group.objects.create(name="Editors of one concept")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(
-        group=group,
-        page=pages["concept"],
-        permission=Permission.objects.get(
-            codename="change_page", content_type__app_label="wagtailcore"
-        ),
-    )
-    user.groups.add(group)
+    user = editor_of(django_user_model, "editor", pages["concept"], "change_page")
     client.force_login(user)
     own = MeasureHistoryEntry.objects.get(measure=pages["measure"])
     foreign = MeasureHistoryEntry.objects.get(measure=other["measure"])

@@ -9,10 +9,11 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.models import Page, Revision
 
 from wagtail_integration.models import MeasureHistoryEntry, MeasureImport, MeasurePage
 
+from .admin_helpers import editor_of
 from .factories import make_concept, make_group, make_measure, make_phase
 
 
@@ -40,19 +41,9 @@ def tree(home_page):
 @pytest.fixture
 def editor(django_user_model, tree):
     """An editor who may add, edit and publish pages below the concept, and nothing else."""
-    user = django_user_model.objects.create_user("editor", password="pw")
-    group = Group.objects.create(name="Concept editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=tree["concept"],
-            permission=Permission.objects.get(
-                codename=codename, content_type__app_label="wagtailcore"
-            ),
-        )
-    user.groups.add(group)
-    return user
+    return editor_of(
+        django_user_model, "editor", tree["concept"], "add_page", "change_page", "publish_page"
+    )
 
 
 def export(client, concept) -> tuple[list[str], list[dict]]:
@@ -229,18 +220,7 @@ def test_without_edit_permission_there_is_no_import(client, tree, django_user_mo
 def test_rows_need_the_permission_their_change_needs(client, tree, django_user_model):
     """An editor of one working group may change its measures, not those of another."""
     header, rows = export(client, tree["concept"])
-    user = django_user_model.objects.create_user("group-editor", password="pw")
-    group = Group.objects.create(name="Arbeit editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for page in (tree["concept"],):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=page,
-            permission=Permission.objects.get(
-                codename="change_page", content_type__app_label="wagtailcore"
-            ),
-        )
-    user.groups.add(group)
+    user = editor_of(django_user_model, "group-editor", tree["concept"], "change_page")
     client.force_login(user)
     rows.append(
         dict.fromkeys(header, "")

@@ -8,7 +8,6 @@ all of them, and the view restrictions.
 """
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.http import HttpRequest
@@ -101,22 +100,14 @@ def section_titles(concept) -> dict[int, str]:
     )
 
 
-def histories(measures) -> dict:
-    """The history entries of `measures` by translation key, oldest first (one query)."""
-    by_key = defaultdict(list)
-    entries = MeasureHistoryEntry.objects.of_measures(measures).select_related("document")
-    for entry in entries.in_order():
-        by_key[entry.measure_key].append(entry)
-    return by_key
-
-
 def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
     """One row per live, public measure of `concept`, in the concept's language: values as
     Python objects (dates, ints, None), history as a list of dicts."""
     language = i18n.page_language(concept)
-    measures = list(concept_measures(concept, request))
+    published = concept_measures(concept, request)
+    measures = list(published)
     titles = section_titles(concept)
-    history_by_key = histories(concept_measures(concept, request))
+    history_by_key = MeasureHistoryEntry.objects.of_measures(published).by_measure_key()
     # A measure's address is the concept's and the rest of its path: read once, not per
     # measure (Wagtail's get_full_url works out the site for each page anew).
     concept_url = concept.get_full_url(request)

@@ -73,10 +73,7 @@ def attach_histories(measures) -> None:
     v3 list."""
     from ..models.history import MeasureHistoryEntry
 
-    by_key: dict = {}
     keys = [measure.translation_key for measure in measures]
-    entries = MeasureHistoryEntry.objects.filter(measure_key__in=keys).select_related("document")
-    for entry in entries.in_order():
-        by_key.setdefault(entry.measure_key, []).append(entry)
+    by_key = MeasureHistoryEntry.objects.filter(measure_key__in=keys).by_measure_key()
     for measure in measures:
         measure.history_entries_read = by_key.get(measure.translation_key, [])

@@ -13,7 +13,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import RequestDataTooBig
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -472,22 +472,17 @@ def status_not_found() -> Status:
 @decorate_view(never_stored)
 def feedback_status(request: HttpRequest, response: HttpResponse, token: str = TOKEN_PATH):
     """The resident's own submission, by its status link."""
-    from .audit_log import log_resident_deletion
-    from .status_views import TOO_MANY_LOOKUPS, kept_until
-
     status_headers(response)
     try:
         found = status.lookup(request, token)
         if found.retry_after:
             response["Retry-After"] = str(found.retry_after)
-            return Status(429, {"detail": str(TOO_MANY_LOOKUPS)})
+            return Status(429, {"detail": str(status.TOO_MANY_LOOKUPS)})
         submission = found.submission
         if submission is None:
             return status_not_found()
         if request.method == "DELETE":
-            with transaction.atomic():
-                log_resident_deletion(submission)
-                submission.delete()
+            status.delete_by_resident(submission)
             return Status(204, None)
         with translation.override(submission.language or translation.get_language()):
             return Status(
@@ -499,7 +494,7 @@ def feedback_status(request: HttpRequest, response: HttpResponse, token: str = T
                     "status_label": str(submission.get_status_display()),
                     "language": submission.language,
                     "topic": submission.topic.title if submission.topic else None,
-                    "kept_until": kept_until(request, submission),
+                    "kept_until": status.kept_until(request, submission),
                 },
             )
     except DatabaseError:

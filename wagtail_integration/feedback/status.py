@@ -13,13 +13,20 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.db import transaction
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 _SALT = "wagtail_integration.feedback.status_link"
 # 32 bytes in URL-safe base64 without padding.
 TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 PATH = "status"
+TOO_MANY_LOOKUPS = _(
+    "You have opened several links that lead nowhere in a short time. Please wait a while "
+    "and try again."
+)
 
 
 def token_for(form_token_hash: str) -> str:
@@ -82,3 +89,21 @@ def status_path(page, token: str, request=None) -> str:
 def status_url(page, token: str, request=None) -> str:
     """The status page's full address, for emails and the API."""
     return f"{(page.get_full_url(request) or '').rstrip('/')}/{PATH}/{token}/"
+
+
+def kept_until(request, submission) -> datetime:
+    """When the retention purge deletes `submission` (the site's retention period)."""
+    from .models import FeedbackSettings
+
+    settings = FeedbackSettings.for_request(request)
+    return submission.submit_time + timedelta(days=settings.retention_days)
+
+
+def delete_by_resident(submission) -> None:
+    """Delete `submission` at its resident's request (the page's form or the API), and
+    record in Wagtail's audit log that they did (its number only)."""
+    from .audit_log import log_resident_deletion
+
+    with transaction.atomic():
+        log_resident_deletion(submission)
+        submission.delete()

@@ -11,27 +11,17 @@ carries Django's CSRF token (and so its cookie), and is sent with ``same-origin`
 send "Origin: null" from a ``no-referrer`` page, which the CSRF check refuses.
 """
 
-from datetime import timedelta
-
-from django.db import transaction
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from wagtail_integration import i18n
 from wagtail_integration.http_caching import private_response
 
 from . import status
-from .audit_log import log_resident_deletion
-from .models import FeedbackSettings
 
 NOT_FOUND_TEMPLATE = "wagtail_integration_feedback/status_not_found.html"
 STATUS_TEMPLATE = "wagtail_integration_feedback/status_page.html"
-TOO_MANY_LOOKUPS = _(
-    "You have opened several links that lead nowhere in a short time. Please wait a while "
-    "and try again."
-)
 
 
 def private(response: HttpResponse, referrer_policy: str = "no-referrer") -> HttpResponse:
@@ -46,7 +36,9 @@ def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
     """GET the status page or the delete confirmation; POST the deletion."""
     found = status.lookup(request, token, page)
     if found.retry_after:
-        response = _render(page, request, NOT_FOUND_TEMPLATE, {"message": TOO_MANY_LOOKUPS}, 429)
+        response = _render(
+            page, request, NOT_FOUND_TEMPLATE, {"message": status.TOO_MANY_LOOKUPS}, 429
+        )
         response["Retry-After"] = str(found.retry_after)
         return private(response)
     submission = found.submission
@@ -54,14 +46,12 @@ def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
         return private(_render(page, request, NOT_FOUND_TEMPLATE, {}, 404))
     with translation.override(submission.language or i18n.page_language(page)):
         if action == "delete" and request.method == "POST":
-            with transaction.atomic():
-                log_resident_deletion(submission)
-                submission.delete()
+            status.delete_by_resident(submission)
             return private(_render(page, request, STATUS_TEMPLATE, {"deleted": True}))
         context = {
             "submission": submission,
             "message": submission.get_data().get("message", ""),
-            "kept_until": kept_until(request, submission),
+            "kept_until": status.kept_until(request, submission),
             "confirm_delete": action == "delete",
             "status_path": status.status_path(page, token, request),
         }
@@ -70,12 +60,6 @@ def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
         # "Origin: null" that browsers send from a no-referrer page; "same-origin" still
         # passes the address to nobody but this site.
         return private(response, "same-origin" if action == "delete" else "no-referrer")
-
-
-def kept_until(request, submission):
-    """When the retention purge deletes `submission` (the site's retention period)."""
-    settings = FeedbackSettings.for_request(request)
-    return submission.submit_time + timedelta(days=settings.retention_days)
 
 
 def _render(page, request, template: str, context: dict, status_code: int = 200):

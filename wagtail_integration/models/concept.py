@@ -164,18 +164,21 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
     # mixin's would route to a sub-page for "/").
     serve_preview = Page.serve_preview
 
+    @classmethod
+    def subpage_url_of(cls, concept: Page, name: str, request=None) -> str:
+        """The address of a sub-page (``"measures"``, ``"measures_csv"``, ...) of `concept`,
+        which may be a plain ``Page`` of this type, relative to the site."""
+        return (concept.get_url(request) or "") + cls.get_resolver().reverse(name).lstrip("/")
+
     def subpage_url(self, name: str, request=None) -> str:
-        """The address of one of the sub-pages above (``"measures"``, ``"measures_csv"``, ...),
-        relative to the site."""
-        return self.get_url(request) + self.reverse_subpage(name).lstrip("/")
+        """The address of one of this concept's sub-pages, relative to the site."""
+        return self.subpage_url_of(self, name, request)
 
     @classmethod
     def overview_url(cls, concept: Page, request=None, **filters) -> str:
         """The address of `concept`'s measures overview with `filters` (``phase``,
         ``group``, ``status``) preset; `concept` may be a plain ``Page`` of this type."""
-        base = (concept.get_url(request) or "") + cls.get_resolver().reverse("measures").lstrip(
-            "/"
-        )
+        base = cls.subpage_url_of(concept, "measures", request)
         query = urlencode({name: value for name, value in filters.items() if value is not None})
         return f"{base}?{query}" if query else base
 

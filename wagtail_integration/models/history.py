@@ -35,6 +35,14 @@ class MeasureHistoryQuerySet(QuerySet):
     def in_order(self) -> "MeasureHistoryQuerySet":
         return self.order_by("date", "recorded_at", "pk")
 
+    def by_measure_key(self) -> dict:
+        """The entries (with their documents) by the translation key of their measure,
+        oldest first: one query for the histories of a whole listing."""
+        by_key: dict = {}
+        for entry in self.select_related("document").in_order():
+            by_key.setdefault(entry.measure_key, []).append(entry)
+        return by_key
+
 
 class MeasureHistoryEntry(models.Model):
     """One published change of a measure's status or progress."""
@@ -179,7 +187,6 @@ def record_publication(sender, instance: MeasurePage, revision=None, **kwargs) -
     published_at = instance.last_published_at or timezone.now()
     MeasureHistoryEntry.objects.create(
         measure=instance,
-        measure_key=instance.translation_key,
         date=timezone.localdate(published_at),
         status=instance.status,
         progress=instance.progress,

@@ -100,7 +100,12 @@ def paginate(request: HttpRequest, pages: QuerySet, per_page: int) -> PaginatorP
 def status_counts(pages: QuerySet, choices) -> list[dict]:
     """Count pages per status, in the order of the status choices, leaving out zeros."""
     rows = pages.order_by().values("status").annotate(count=Count("pk"))
-    counts = {row["status"]: row["count"] for row in rows}
+    return status_rows({row["status"]: row["count"] for row in rows}, choices)
+
+
+def status_rows(counts, choices) -> list[dict]:
+    """``{"status", "label", "count"}`` for each status of `counts` (status -> count), in
+    the order of the status choices, leaving out zeros."""
     return [
         {"status": value, "label": label, "count": counts[value]}
         for value, label in choices.choices
@@ -151,11 +156,7 @@ def status_counts_below(pages: QuerySet, depth: int, choices) -> dict[str, dict]
             entry["n"] += row["with_progress"]
     summaries = {}
     for path, entry in found.items():
-        rows = [
-            {"status": value, "label": label, "count": entry["counts"][value]}
-            for value, label in choices.choices
-            if entry["counts"].get(value)
-        ]
+        rows = status_rows(entry["counts"], choices)
         summaries[path] = {
             "rows": rows,
             "total": sum(row["count"] for row in rows),
@@ -171,8 +172,4 @@ def summed(summaries: dict[str, dict], choices) -> list[dict]:
     for summary in summaries.values():
         for row in summary["rows"]:
             totals[row["status"]] += row["count"]
-    return [
-        {"status": value, "label": label, "count": totals[value]}
-        for value, label in choices.choices
-        if totals[value]
-    ]
+    return status_rows(totals, choices)
