@@ -257,3 +257,23 @@ def test_a_purged_submissions_link_answers_like_any_wrong_one(client, feedback_p
     purged = client.get(link)
     assert purged.status_code == wrong.status_code == 404
     assert purged.content == wrong.content
+
+
+def test_hostile_stored_text_is_shown_safely_on_the_status_page_and_in_the_api(
+    client, feedback_page
+):
+    """A row written by other code may hold anything: the page and the API still answer."""
+    link, _soup = send(client, feedback_page)
+    submission = FeedbackSubmission.objects.get()
+    # PostgreSQL's jsonb refuses NUL and lone surrogates itself; SQLite stores them.
+    odd = "\x1b\x7f" if connection.vendor == "postgresql" else "\ud800\x00"
+    submission.form_data["message"] = f"<script>alert(1)</script>{odd}\r\nzweite Zeile"
+    FeedbackSubmission.objects.filter(pk=submission.pk).update(form_data=submission.form_data)
+    response = client.get(link)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    token = link.rstrip("/").rsplit("/", 1)[-1]
+    api = client.get(f"/api/standalone/integration/feedback/status/{token}/")
+    assert api.status_code == 200
+    assert "\ud800" not in api.json()["message"]
