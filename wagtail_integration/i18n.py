@@ -174,6 +174,13 @@ def page_language_is_bidi(page: Page) -> bool:
     return bool(_language_info(page_language(page)).get("bidi"))
 
 
+def text_direction(language_code: str) -> str:
+    """The ``dir`` of a text in `language_code`: "rtl", "ltr", or "auto" for an unknown one."""
+    if not language_code:
+        return "auto"
+    return "rtl" if _language_info(language_code).get("bidi") else "ltr"
+
+
 def in_page_locale(target: Page | None, page: Page) -> Page | None:
     """`target`'s live translation in the locale of `page`; else `target` itself."""
     if target is None or not i18n_enabled() or target.locale_id == page.locale_id:

@@ -4,10 +4,9 @@ Every view checks that the user may see the submissions of the form page, the sa
 Wagtail's own listing does (``get_forms_for_user``).
 """
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import connections, router, transaction
+from django.db import connections, router
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -22,13 +21,15 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
-from wagtail.log_actions import log
 
-from .audit_log import STATUS_CHANGE_ACTION
+from .admin_forms import SubmissionHandlingForm
 from .choices import display_choice
+from .handling import can_send_answer, save_handling
 from .models import FeedbackStatus, FeedbackSubmission
 from .text import safe_text
 
+# The name of the "save and email the answer" button.
+SEND_ANSWER = "send-answer"
 # A spreadsheet would run a cell starting with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -129,21 +130,16 @@ def display_value(value) -> str:
     return "" if value is None else str(value)
 
 
-class SubmissionStatusForm(forms.ModelForm):
-    class Meta:
-        model = FeedbackSubmission
-        fields = ["status"]
-
-
 class SubmissionView(WagtailAdminTemplateMixin, UpdateView):
-    """One submission in full, in Wagtail's admin furniture, where an editor sets its status.
+    """One submission in full, in Wagtail's admin furniture, where an editor sets its status,
+    answers it, emails the answer, publishes it and names the measures it led to.
 
-    A status change is written to Wagtail's audit log against the form page, so it shows in
-    the page's history beside Wagtail's own actions.
+    Each step goes into the submission's history and Wagtail's audit log (``handling.py``),
+    so it shows in the page's history beside Wagtail's own actions.
     """
 
     model = FeedbackSubmission
-    form_class = SubmissionStatusForm
+    form_class = SubmissionHandlingForm
     pk_url_kwarg = "submission_id"
     template_name = "wagtail_integration_feedback/admin/feedback_submission.html"
     page_title = gettext_lazy("Feedback")
@@ -152,6 +148,13 @@ class SubmissionView(WagtailAdminTemplateMixin, UpdateView):
 
     def get_queryset(self):
         return FeedbackSubmission.objects.select_related("page", "topic")
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "form_page": self.form_page,
+            "send_answer": self.request.method == "POST" and SEND_ANSWER in self.request.POST,
+        }
 
     def get_object(self, queryset=None):
         if self.kwargs[self.pk_url_kwarg] > highest_submission_id():
@@ -177,20 +180,11 @@ class SubmissionView(WagtailAdminTemplateMixin, UpdateView):
         return reverse("wagtailforms:list_submissions", args=[self.form_page.pk])
 
     def form_valid(self, form):
-        if "status" in form.changed_data:
-            with transaction.atomic():
-                self.object = form.save()
-                log(
-                    self.form_page,
-                    STATUS_CHANGE_ACTION,
-                    user=self.request.user,
-                    data={
-                        "submission": self.object.pk,
-                        "old": form.initial["status"],
-                        "new": self.object.status,
-                    },
-                )
-            messages.success(self.request, _("The status has been changed."))
+        steps = save_handling(form, self.request.user, send_answer=form.send_answer)
+        if form.send_answer:
+            messages.success(self.request, _("The answer has been saved and is being emailed."))
+        elif steps or form.has_changed():
+            messages.success(self.request, _("The submission has been saved."))
         return redirect(self.get_success_url())
 
     def get_context_data(self, **kwargs):
@@ -204,6 +198,10 @@ class SubmissionView(WagtailAdminTemplateMixin, UpdateView):
         context["form_page"] = self.form_page
         context["action_url"] = self.request.path
         context["listing_url"] = self.get_success_url()
-        context["submit_button_label"] = _("Save status")
+        context["events"] = self.object.events.select_related("user")
+        context["can_send_answer"] = can_send_answer(self.object)
+        context["send_answer"] = SEND_ANSWER
+        context["media"] = context["form"].media
+        context["submit_button_label"] = _("Save")
         context["submit_button_active_label"] = pgettext("feedback status", "Saving…")
         return context

@@ -29,6 +29,7 @@ from wagtail_integration.api.errors import MAX_PAGE_ID, InvalidParameters, Inval
 from wagtail_integration.http_caching import private_response
 
 from . import conf, spam, status
+from .handling import has_answer
 from .models import FeedbackFormPage
 from .submissions import (
     RATE_LIMITED,
@@ -432,6 +433,22 @@ class FeedbackStatusPage(Schema):
     language: str
     topic: str | None = Field(description="The title of the working group it is about.")
     kept_until: datetime = Field(description="When the retention purge deletes it.")
+    answer: str | None = Field(
+        description="The board's answer as HTML (paragraphs and links), once there is one."
+    )
+    answer_language: str | None = Field(description="The language the answer is written in.")
+    answered_at: datetime | None = Field(description="When the answer was last changed.")
+
+
+def answer_data(submission) -> dict:
+    """The answer's fields of the status API: all None while there is no answer."""
+    if not has_answer(submission):
+        return {"answer": None, "answer_language": None, "answered_at": None}
+    return {
+        "answer": expand_db_html(submission.answer),
+        "answer_language": submission.answer_language or None,
+        "answered_at": submission.answered_at,
+    }
 
 
 TOKEN_PATH = Path(..., max_length=100, description="The token of the private status link.")
@@ -495,6 +512,7 @@ def feedback_status(request: HttpRequest, response: HttpResponse, token: str = T
                     "language": submission.language,
                     "topic": submission.topic.title if submission.topic else None,
                     "kept_until": status.kept_until(request, submission),
+                    **answer_data(submission),
                 },
             )
     except DatabaseError:

@@ -8,17 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import LogFormatter
 
-from .models import FeedbackStatus
+from .models import status_label
 
 STATUS_CHANGE_ACTION = "wagtail_integration_feedback.status_change"
-
-
-def status_label(value: str) -> str:
-    """The label of a stored status, or the value itself if the status no longer exists."""
-    try:
-        return str(FeedbackStatus(value).label)
-    except ValueError:
-        return value
 
 
 class StatusChangeFormatter(LogFormatter):
@@ -41,6 +33,71 @@ class StatusChangeFormatter(LogFormatter):
             return _("Changed the status of a feedback submission")
 
 
+def submission_number(log_entry):
+    return (log_entry.data or {}).get("submission", "?")
+
+
+class HandlingStepFormatter(LogFormatter):
+    """A step in the handling of a submission (``handling.py``). Only the submission's
+    number is logged, never the answer's text: the purge and the resident's deletion must
+    remove that with the submission, and the audit log is kept."""
+
+
+ANSWER_ACTION = "wagtail_integration_feedback.answer"
+ANSWER_SENT_ACTION = "wagtail_integration_feedback.answer_sent"
+PUBLISH_ACTION = "wagtail_integration_feedback.publish"
+UNPUBLISH_ACTION = "wagtail_integration_feedback.unpublish"
+
+
+class AnswerFormatter(HandlingStepFormatter):
+    label = gettext_lazy("Answer feedback")
+
+    def format_message(self, log_entry) -> str:
+        submission = submission_number(log_entry)
+        return _("Wrote the answer to feedback submission %(submission)s") % {
+            "submission": submission
+        }
+
+
+class AnswerSentFormatter(HandlingStepFormatter):
+    label = gettext_lazy("Send answer to feedback")
+
+    def format_message(self, log_entry) -> str:
+        submission = submission_number(log_entry)
+        return _("Sent the answer to feedback submission %(submission)s to its sender") % {
+            "submission": submission
+        }
+
+
+class PublishFormatter(HandlingStepFormatter):
+    label = gettext_lazy("Publish feedback")
+
+    def format_message(self, log_entry) -> str:
+        submission = submission_number(log_entry)
+        return _("Published feedback submission %(submission)s without the sender's name") % {
+            "submission": submission
+        }
+
+
+class UnpublishFormatter(HandlingStepFormatter):
+    label = gettext_lazy("Withdraw published feedback")
+
+    def format_message(self, log_entry) -> str:
+        submission = submission_number(log_entry)
+        return _("Withdrew feedback submission %(submission)s from publication") % {
+            "submission": submission
+        }
+
+
+# Registered in wagtail_hooks.py: action -> formatter.
+HANDLING_ACTIONS = {
+    ANSWER_ACTION: AnswerFormatter,
+    ANSWER_SENT_ACTION: AnswerSentFormatter,
+    PUBLISH_ACTION: PublishFormatter,
+    UNPUBLISH_ACTION: UnpublishFormatter,
+}
+
+
 RESIDENT_DELETION_ACTION = "wagtail_integration_feedback.deleted_by_resident"
 
 
@@ -51,7 +108,7 @@ class ResidentDeletionFormatter(LogFormatter):
     label = gettext_lazy("Feedback deleted by its sender")
 
     def format_message(self, log_entry) -> str:
-        submission = (log_entry.data or {}).get("submission", "?")
+        submission = submission_number(log_entry)
         return _(
             "The sender deleted feedback submission %(submission)s through its status link"
         ) % {"submission": submission}

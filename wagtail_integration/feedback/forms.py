@@ -16,7 +16,9 @@ from .text import check_texts
 GENERAL_TOPIC = "general"
 # The most digits an editor's number field takes (a phone number or an amount in cents fit).
 NUMBER_MAX_DIGITS = 20
-BUILT_IN_FIELD_NAMES = ("message", "topic", "name", "email", "consent")
+BUILT_IN_FIELD_NAMES = ("message", "topic", "name", "email", "notify", "publish", "consent")
+# Consents stored as columns of the submission (``store_submission``), not in its data.
+CONSENT_COLUMNS = {"notify": "notify_consent", "publish": "publish_consent"}
 # Fields that protect the form; their values are never stored.
 PROTECTION_FIELD_NAMES = (spam.HONEYPOT_FIELD, spam.TOKEN_FIELD)
 # Names an editor's field may not take: the fields above, the submission's own columns, and
@@ -86,16 +88,32 @@ class FeedbackForm(BaseForm):
                 self.add_error(name, message)
         return cleaned_data
 
+    def clean_notify(self):
+        # Asked before the address is cleaned: read what was sent.
+        wanted = self.cleaned_data["notify"]
+        if wanted and not (self.data.get(self.add_prefix("email")) or "").strip():
+            raise forms.ValidationError(
+                _("Please give your email address, so that we can tell you about the answer."),
+                code="needs_email",
+            )
+        return wanted
+
     def clean_topic(self):
         value = self.cleaned_data["topic"]
         return None if value == GENERAL_TOPIC else self.topic_groups[int(value)]
+
+    def consents(self) -> dict[str, bool]:
+        """The optional consents, by the submission's column names."""
+        return {
+            column: bool(self.cleaned_data.get(name)) for name, column in CONSENT_COLUMNS.items()
+        }
 
     def submission_data(self) -> dict:
         """The values to store: everything but the protection fields, the topic as text."""
         data = {
             name: value
             for name, value in self.cleaned_data.items()
-            if name not in PROTECTION_FIELD_NAMES
+            if name not in PROTECTION_FIELD_NAMES and name not in CONSENT_COLUMNS
         }
         topic = data["topic"]
         data["topic"] = topic.title if topic else str(_("General or other topic"))
@@ -179,14 +197,31 @@ class FeedbackFormBuilder(FormBuilder):
                 required=False,
                 widget=forms.EmailInput(attrs={"autocomplete": "email"}),
             ),
+            notify=forms.BooleanField(
+                label=_("Tell me by email when there is an answer"),
+                help_text=_(
+                    "Only with your email address. We write once, when the board has answered."
+                ),
+                required=False,
+            ),
         )
 
     def fields_after(self) -> OrderedDict:
         fields = OrderedDict(
+            publish=forms.BooleanField(
+                label=_(
+                    "You may publish my suggestion, without my name, together with the answer"
+                ),
+                help_text=_(
+                    "So that others can read what became of it. Your name and email address "
+                    "are never published."
+                ),
+                required=False,
+            ),
             consent=forms.BooleanField(
                 label=self.consent_label(),
                 error_messages={"required": _("Please agree so that we may read your message.")},
-            )
+            ),
         )
         fields[spam.HONEYPOT_FIELD] = forms.CharField(
             label=_("Leave this field empty"),

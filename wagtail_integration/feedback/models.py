@@ -1,7 +1,9 @@
 """The feedback app's models: the form page, its fields, its submissions and the site settings."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import classproperty
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +37,8 @@ from .forms import RESERVED_FIELD_NAMES, FeedbackFormBuilder, FeedbackPageAdminF
 from .text import safe_text
 
 DEFAULT_RETENTION_DAYS = 365
+# The board's answer: paragraphs and links (to pages, documents and addresses), nothing else.
+ANSWER_FEATURES = ["link", "document-link"]
 
 
 @register_setting(icon="mail")
@@ -288,6 +292,9 @@ class FeedbackFormPage(AbstractEmailForm):
             ("message", _("Message")),
             ("name", pgettext_lazy("feedback submission", "Name")),
             ("email", pgettext_lazy("feedback submission", "Email")),
+            ("notify_consent", _("Answer by email")),
+            ("publish_consent", _("May be published")),
+            ("is_public", pgettext_lazy("feedback submission", "Published")),
             *self.get_added_data_fields(),
         ]
 
@@ -323,6 +330,14 @@ class FeedbackFormPage(AbstractEmailForm):
         # The editor's unsaved choices (another concept, say) are not what the cache holds.
         self._wi_previewed = True
         return super().serve_preview(request, *args, **kwargs)
+
+
+def yes_no(value: bool) -> str:
+    return str(
+        pgettext_lazy("feedback submission", "Yes")
+        if value
+        else pgettext_lazy("feedback submission", "No")
+    )
 
 
 class FeedbackStatus(models.TextChoices):
@@ -382,6 +397,69 @@ class FeedbackSubmission(AbstractFormSubmission):
         help_text=_("How far the feedback has been handled."),
     )
 
+    notify_consent = models.BooleanField(
+        default=False,
+        verbose_name=_("wants to hear about the answer"),
+        help_text=_(
+            "The resident asked to be told by email when there is an answer (only with an "
+            "email address)."
+        ),
+    )
+    publish_consent = models.BooleanField(
+        default=False,
+        verbose_name=_("may be published"),
+        help_text=_(
+            "The resident agreed that the suggestion may be published, without their name, "
+            "with the board's answer."
+        ),
+    )
+    answer = RichTextField(
+        blank=True,
+        features=ANSWER_FEATURES,
+        verbose_name=_("answer"),
+        help_text=_(
+            "The advisory board's answer. The resident reads it on their private status "
+            "page; it is public when the suggestion is published."
+        ),
+    )
+    answer_language = models.CharField(
+        max_length=16,
+        blank=True,
+        verbose_name=_("language of the answer"),
+        help_text=_("The language the answer is written in, so that it is read out correctly."),
+    )
+    answered_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("answered on"),
+        help_text=_("When the answer was last changed."),
+    )
+    is_public = models.BooleanField(
+        default=False,
+        db_index=True,
+        verbose_name=_("published"),
+        help_text=_(
+            'Shown, without name or email address, in "You said, we did" and with the '
+            "measures it led to. Only possible with the resident's consent and an answer."
+        ),
+    )
+    public_message = models.TextField(
+        blank=True,
+        verbose_name=_("published text of the suggestion"),
+        help_text=_(
+            "What the public reads of the suggestion: the message, with anything that could "
+            "identify the resident removed."
+        ),
+    )
+    measures = models.ManyToManyField(
+        "wagtail_integration.MeasurePage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("measures it led to"),
+        help_text=_("The measures of the concept that this suggestion led to."),
+    )
+
     class Meta:
         verbose_name = _("feedback submission")
         verbose_name_plural = _("feedback submissions")
@@ -396,6 +474,9 @@ class FeedbackSubmission(AbstractFormSubmission):
             **{name: safe_text(value) for name, value in super().get_data().items()},
             "status": self.get_status_display(),
             "language": self.language_name,
+            "notify_consent": yes_no(self.notify_consent),
+            "publish_consent": yes_no(self.publish_consent),
+            "is_public": yes_no(self.is_public),
         }
 
     @property
@@ -407,3 +488,83 @@ class FeedbackSubmission(AbstractFormSubmission):
             return str(get_language_info(self.language)["name_translated"])
         except KeyError:
             return self.language
+
+
+class SubmissionEventKind(models.TextChoices):
+    STATUS = "status", _("Status changed")
+    ANSWER = "answer", _("Answer written")
+    ANSWER_SENT = "answer_sent", _("Answer emailed to the sender")
+    PUBLISHED = "published", pgettext_lazy("feedback history", "Published")
+    UNPUBLISHED = "unpublished", _("Withdrawn from publication")
+
+
+class FeedbackSubmissionEvent(models.Model):
+    """One step in the handling of a submission: a status change, an answer (as written
+    then), the answer sent, a publication. Deleted with the submission, by the resident or
+    the purge; Wagtail's audit log keeps only that a step happened, never its text."""
+
+    submission = models.ForeignKey(
+        FeedbackSubmission,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("submission"),
+        help_text=_("The submission this step belongs to."),
+    )
+    time = models.DateTimeField(
+        default=timezone.now,
+        verbose_name=_("time"),
+        help_text=_("When the step was taken."),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("editor"),
+        help_text=_("Who took the step; empty when it was taken automatically."),
+    )
+    kind = models.CharField(
+        max_length=16,
+        choices=SubmissionEventKind.choices,
+        verbose_name=_("step"),
+        help_text=_("What was done."),
+    )
+    old_status = models.CharField(
+        max_length=16,
+        blank=True,
+        verbose_name=_("previous status"),
+        help_text=_("For a status change: the status before."),
+    )
+    new_status = models.CharField(
+        max_length=16,
+        blank=True,
+        verbose_name=_("new status"),
+        help_text=_("For a status change: the status after."),
+    )
+    answer = RichTextField(
+        blank=True,
+        features=ANSWER_FEATURES,
+        verbose_name=_("answer"),
+        help_text=_("For an answer: the answer as it was written then."),
+    )
+
+    class Meta:
+        verbose_name = _("step in the handling of a submission")
+        verbose_name_plural = _("steps in the handling of a submission")
+        ordering = ["time", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.time:%Y-%m-%d %H:%M})"
+
+    def status_labels(self) -> tuple[str, str]:
+        """The previous and the new status's labels (a removed status by its value)."""
+        return status_label(self.old_status), status_label(self.new_status)
+
+
+def status_label(value: str) -> str:
+    """The label of a stored status, or the value itself if the status no longer exists."""
+    try:
+        return str(FeedbackStatus(value).label)
+    except ValueError:
+        return value

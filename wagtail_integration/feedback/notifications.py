@@ -128,6 +128,60 @@ def send_status_link(submission_id: int) -> None:
         raise
 
 
+def schedule_answer(submission, user=None) -> None:
+    """Email the board's answer to the resident once the handling is committed."""
+    submission_id, user_id = submission.pk, getattr(user, "pk", None)
+    transaction.on_commit(lambda: send_answer.enqueue(submission_id, user_id), robust=True)
+
+
+@task()
+def send_answer(submission_id: int, user_id: int | None = None) -> None:
+    """Email the board's answer to the resident who asked to be told, in the language they
+    wrote in, with their status link; record in the submission's history that it went out."""
+    from django.contrib.auth import get_user_model
+
+    from . import handling, status
+    from .models import SubmissionEventKind
+    from .rich_text import answer_as_text
+
+    submission_model = apps.get_model("wagtail_integration_feedback", "FeedbackSubmission")
+    submission = submission_model.objects.select_related("page").filter(pk=submission_id).first()
+    # Checked again here: the resident may have deleted it, the editor changed it since.
+    if submission is None or not handling.can_send_answer(submission):
+        return
+    page = submission.page.specific
+    site = page.get_site()
+    feedback_settings = page.get_feedback_settings()
+    link = (
+        status.status_url(page, status.token_for(submission.token_hash))
+        if submission.token_hash
+        else ""
+    )
+    with translation.override(submission.language or settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "wagtail_integration_feedback/emails/answer.txt",
+            {
+                "page_title": one_line(page.title),
+                "answer": answer_as_text(submission.answer, site.root_url if site else ""),
+                "link": link,
+            },
+        )
+        subject = gettext("The answer to your message")
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=page.from_address or feedback_settings.default_sender or None,
+        to=[resident_address(submission)],
+    )
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Could not send the answer to feedback submission %s.", submission_id)
+        raise
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    handling.record(submission, SubmissionEventKind.ANSWER_SENT, user)
+
+
 def recipients(submission, page, feedback_settings) -> list[str]:
     """The chosen group's contact; else the page's addresses; else the site's default."""
     if submission.topic and submission.topic.contact_email:

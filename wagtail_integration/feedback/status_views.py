@@ -19,6 +19,7 @@ from wagtail_integration import i18n
 from wagtail_integration.http_caching import private_response
 
 from . import status
+from .handling import has_answer
 
 NOT_FOUND_TEMPLATE = "wagtail_integration_feedback/status_not_found.html"
 STATUS_TEMPLATE = "wagtail_integration_feedback/status_page.html"
@@ -52,6 +53,7 @@ def serve_status(page, request, token: str, action: str = "") -> HttpResponse:
             "submission": submission,
             "message": submission.get_data().get("message", ""),
             "kept_until": status.kept_until(request, submission),
+            "has_answer": has_answer(submission),
             "confirm_delete": action == "delete",
             "status_path": status.status_path(page, token, request),
         }

@@ -165,4 +165,5 @@ def store_submission(page, form, token_hash: str):
         topic=form.cleaned_data["topic"],
         token_hash=token_hash,
         status_token_hash=status.token_hash(status.token_for(token_hash)),
+        **form.consents(),
     )

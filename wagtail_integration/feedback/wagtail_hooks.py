@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from . import admin_views, delete_views
 from .audit_log import (
+    HANDLING_ACTIONS,
     RESIDENT_DELETION_ACTION,
     STATUS_CHANGE_ACTION,
     ResidentDeletionFormatter,
@@ -34,3 +35,5 @@ def register_admin_urls():
 def register_log_actions(actions):
     actions.register_action(STATUS_CHANGE_ACTION)(StatusChangeFormatter)
     actions.register_action(RESIDENT_DELETION_ACTION)(ResidentDeletionFormatter)
+    for action, formatter in HANDLING_ACTIONS.items():
+        actions.register_action(action)(formatter)

@@ -23,6 +23,12 @@ from ..models import IntegrationConceptPage
 register = template.Library()
 
 
+@register.filter
+def text_direction(language_code: str) -> str:
+    """``dir`` for a text in the language `language_code`, e.g. a resident's message."""
+    return i18n.text_direction(language_code or "")
+
+
 @register.inclusion_tag("wagtail_integration/includes/breadcrumbs.html", takes_context=True)
 def integration_breadcrumbs(context, page: Page) -> dict:
     """The trail of live pages from the integration concept down to the page (one query)."""
