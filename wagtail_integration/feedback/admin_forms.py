@@ -12,8 +12,8 @@ from wagtail_integration.models import MeasurePage
 from .handling import can_send_answer, has_answer
 from .models import FeedbackSubmission
 from .notifications import resident_address
-from .rich_text import answer_as_text
-from .text import safe_text
+from .rich_text import answer_as_text, same_answer
+from .text import check_text, safe_text
 
 IDENTIFIES_SENDER = _(
     "This text contains the sender's name or email address. Please remove it before publishing."
@@ -48,6 +48,14 @@ def measure_choices(form_page) -> list:
     return list(grouped.items())
 
 
+class AnswerField(forms.CharField):
+    """The answer's form field: unchanged when only Draftail's block keys differ, so that a
+    save without an edit records no new answer."""
+
+    def has_changed(self, initial, data):
+        return not same_answer(initial or "", self.to_python(data))
+
+
 class SubmissionHandlingForm(forms.ModelForm):
     """What an editor sets on a submission. ``send_answer`` is the "save and email the
     answer" button: allowed only when the resident asked for it and gave an address."""
@@ -64,6 +72,7 @@ class SubmissionHandlingForm(forms.ModelForm):
         model = FeedbackSubmission
         fields = ["status", "answer", "answer_language", "is_public", "public_message"]
         widgets = {"public_message": forms.Textarea(attrs={"rows": 6})}
+        field_classes = {"answer": AnswerField}
 
     def __init__(self, *args, form_page, send_answer: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,6 +98,13 @@ class SubmissionHandlingForm(forms.ModelForm):
         data = self.instance.form_data or {}
         name = safe_text(data.get("name")) or ""
         return [value for value in (str(name), resident_address(self.instance)) if value]
+
+    def clean_public_message(self) -> str:
+        # The same rules as for what residents write: it is shown to everyone.
+        value, error = check_text(self.cleaned_data["public_message"], multiline=True)
+        if error:
+            raise forms.ValidationError(error)
+        return value
 
     def clean(self):
         cleaned_data = super().clean()

@@ -42,6 +42,12 @@ class HandlingStepFormatter(LogFormatter):
     number is logged, never the answer's text: the purge and the resident's deletion must
     remove that with the submission, and the audit log is kept."""
 
+    # Formatted with the submission's number, in the admin user's language.
+    message = ""
+
+    def format_message(self, log_entry) -> str:
+        return str(self.message) % {"submission": submission_number(log_entry)}
+
 
 ANSWER_ACTION = "wagtail_integration_feedback.answer"
 ANSWER_SENT_ACTION = "wagtail_integration_feedback.answer_sent"
@@ -51,42 +57,24 @@ UNPUBLISH_ACTION = "wagtail_integration_feedback.unpublish"
 
 class AnswerFormatter(HandlingStepFormatter):
     label = gettext_lazy("Answer feedback")
-
-    def format_message(self, log_entry) -> str:
-        submission = submission_number(log_entry)
-        return _("Wrote the answer to feedback submission %(submission)s") % {
-            "submission": submission
-        }
+    message = gettext_lazy("Wrote the answer to feedback submission %(submission)s")
 
 
 class AnswerSentFormatter(HandlingStepFormatter):
     label = gettext_lazy("Send answer to feedback")
-
-    def format_message(self, log_entry) -> str:
-        submission = submission_number(log_entry)
-        return _("Sent the answer to feedback submission %(submission)s to its sender") % {
-            "submission": submission
-        }
+    message = gettext_lazy("Sent the answer to feedback submission %(submission)s to its sender")
 
 
 class PublishFormatter(HandlingStepFormatter):
     label = gettext_lazy("Publish feedback")
-
-    def format_message(self, log_entry) -> str:
-        submission = submission_number(log_entry)
-        return _("Published feedback submission %(submission)s without the sender's name") % {
-            "submission": submission
-        }
+    message = gettext_lazy(
+        "Published feedback submission %(submission)s without the sender's name"
+    )
 
 
 class UnpublishFormatter(HandlingStepFormatter):
     label = gettext_lazy("Withdraw published feedback")
-
-    def format_message(self, log_entry) -> str:
-        submission = submission_number(log_entry)
-        return _("Withdrew feedback submission %(submission)s from publication") % {
-            "submission": submission
-        }
+    message = gettext_lazy("Withdrew feedback submission %(submission)s from publication")
 
 
 # Registered in wagtail_hooks.py: action -> formatter.

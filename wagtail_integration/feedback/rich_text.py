@@ -6,6 +6,7 @@ Neither Django nor Wagtail turns rich text into readable plain text with its lin
 separated by a blank line, a link becomes "its text (its address)".
 """
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -60,3 +61,16 @@ def answer_as_text(answer: str, base_url: str = "") -> str:
     parser.close()
     parser.end_block()
     return "\n\n".join(parser.blocks)
+
+
+# Draftail gives every block a fresh random key on each save; the key is no part of the text.
+_BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def same_answer(first: str, second: str) -> bool:
+    """Whether two stored answers say the same, whatever block keys the editor gave them."""
+
+    def normalised(answer: str) -> str:
+        return _BLOCK_KEY.sub("", answer or "").strip() if answer_as_text(answer).strip() else ""
+
+    return normalised(first) == normalised(second)
