@@ -12,6 +12,8 @@ restriction, a page whose rendering used the CSRF token or set a cookie) sends
 kept in the server's own shared cache (``page_cache``).
 """
 
+from collections.abc import Callable
+
 from django.http import HttpRequest, HttpResponse
 from django.template.response import SimpleTemplateResponse
 from django.utils.cache import (
@@ -76,27 +78,36 @@ def private_response(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def serve_public(request: HttpRequest, page: Page, render: Callable[[], HttpResponse]):
+    """The answer of `render()` for a public page (or a public route of it), with the caching
+    headers above, from the page cache if it is kept there."""
+    if not is_public_view(request, page):
+        response = render()
+        patch_cache_control(response, private=True, no_cache=True)
+        return response
+    key = page_cache.key_for(request) if page_cache.enabled() else None
+    response = page_cache.get(key) if key else None
+    if response is None:
+        response = render()
+        if isinstance(response, SimpleTemplateResponse):
+            response.render()
+        if (
+            key
+            and response.status_code == 200
+            and not response.streaming
+            and page_cache.shows_requested_page(request, response)
+            and same_for_everyone(request, response)
+        ):
+            page_cache.keep(key, response)
+    return cacheable_response(request, response)
+
+
 class CachedPageMixin:
     """Serve a content page with the caching headers above, from the page cache if it is
     kept there."""
 
     def serve(self, request, *args, **kwargs):
-        if not is_public_view(request, self):
-            response = super().serve(request, *args, **kwargs)
-            patch_cache_control(response, private=True, no_cache=True)
-            return response
-        key = page_cache.key_for(request) if page_cache.enabled() else None
-        response = page_cache.get(key) if key else None
-        if response is None:
-            response = super().serve(request, *args, **kwargs)
-            if isinstance(response, SimpleTemplateResponse):
-                response.render()
-            if (
-                key
-                and response.status_code == 200
-                and not response.streaming
-                and page_cache.shows_requested_page(request, response)
-                and same_for_everyone(request, response)
-            ):
-                page_cache.keep(key, response)
-        return cacheable_response(request, response)
+        def render():
+            return super(CachedPageMixin, self).serve(request, *args, **kwargs)
+
+        return serve_public(request, self, render)

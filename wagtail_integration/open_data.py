@@ -4,7 +4,7 @@ import, which reads exactly this format).
 
 A fixed number of queries for any number of measures: the measures with their group and phase
 ids (``MeasurePage.objects``), the titles of the concept's groups and phases, the history of
-all of them, and the view restrictions.
+all of them, their published suggestions, and the view restrictions.
 """
 
 import json
@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from . import i18n
+from .linked_suggestions import suggestions_by_measure_key
 from .models import ConceptPhasePage, MeasureStatus, WorkingGroupPage
 from .models.history import MeasureHistoryEntry
 from .models.listings import measures_of_concept, private_sections
@@ -73,6 +74,15 @@ COLUMNS = [
             "objects with date, status, status_label, progress, note and document."
         ),
     ),
+    Column(
+        "suggestions",
+        "array",
+        _(
+            "Residents' published suggestions that led to the measure, newest answer first, "
+            "as a JSON list of objects with id, text, language, answer (HTML), "
+            "answer_language and answered_at; never a name or an address."
+        ),
+    ),
 ]
 COLUMN_NAMES = [column.name for column in COLUMNS]
 
@@ -108,6 +118,7 @@ def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
     measures = list(published)
     titles = section_titles(concept)
     history_by_key = MeasureHistoryEntry.objects.of_measures(published).by_measure_key()
+    suggestions_by_key = suggestions_by_measure_key(m.translation_key for m in measures)
     # A measure's address is the concept's and the rest of its path: read once, not per
     # measure (Wagtail's get_full_url works out the site for each page anew).
     concept_url = concept.get_full_url(request)
@@ -141,6 +152,10 @@ def measure_rows(concept, request: HttpRequest | None = None) -> list[dict]:
                     "history": [
                         entry.as_data(request)
                         for entry in history_by_key.get(measure.translation_key, [])
+                    ],
+                    "suggestions": [
+                        suggestion.as_data()
+                        for suggestion in suggestions_by_key.get(measure.translation_key, [])
                     ],
                 }
             )

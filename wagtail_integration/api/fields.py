@@ -77,3 +77,25 @@ def attach_histories(measures) -> None:
     by_key = MeasureHistoryEntry.objects.filter(measure_key__in=keys).by_measure_key()
     for measure in measures:
         measure.history_entries_read = by_key.get(measure.translation_key, [])
+
+
+class SuggestionsField(serializers.Field):
+    """The residents' published suggestions that led to a measure, with the board's answers
+    (``linked_suggestions``); never a name or an address. Listings read them for all their
+    measures at once (``attach_suggestions``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, measure):
+        from ..linked_suggestions import suggestions_of
+
+        return [suggestion.as_data() for suggestion in suggestions_of(measure)]
+
+
+def attach_measure_data(measures) -> None:
+    """Read the histories and suggestions of `measures` at once, for a listing's page."""
+    from ..linked_suggestions import attach_suggestions
+
+    attach_histories(measures)
+    attach_suggestions(measures)

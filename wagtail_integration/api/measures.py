@@ -5,7 +5,7 @@ Wagtail's own page listings return only base fields in API v3; this list adds th
 Like Wagtail's pages endpoint, it lists only the pages of the request's site.
 """
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from typing import Literal
 
@@ -24,7 +24,7 @@ from ..models import (
     WorkingGroupPage,
 )
 from .errors import MAX_PAGE_ID, InvalidParameters, InvalidParametersProblem
-from .fields import attach_histories
+from .fields import attach_measure_data
 
 router = Router(tags=["integration measures"])
 
@@ -70,10 +70,11 @@ class MeasurePagination(LimitOffsetPagination):
         offset: int = Field(0, ge=0, le=MAX_PAGE_ID, description="Items to skip.")
 
     def paginate_queryset(self, queryset, pagination, request=None, **params):
-        """One page of measures, each with its history read in one query for the page."""
+        """One page of measures, each with its history and its suggestions read in one query
+        each for the page."""
         page = super().paginate_queryset(queryset, pagination, request=request, **params)
         measures = list(page[self.items_attribute])
-        attach_histories(measures)
+        attach_measure_data(measures)
         page[self.items_attribute] = measures
         return page
 
@@ -85,6 +86,15 @@ class HistoryItem(Schema):
     progress: int | None
     note: str
     document: str | None
+
+
+class SuggestionItem(Schema):
+    id: int
+    text: str = Field(description="The suggestion as published, without the sender's name.")
+    language: str = Field(description="The language the resident wrote in.")
+    answer: str = Field(description="The board's answer as HTML (paragraphs and links).")
+    answer_language: str
+    answered_at: datetime | None
 
 
 LISTED_COLUMNS = (
@@ -119,6 +129,16 @@ class MeasureItem(Schema):
     history: list[HistoryItem] = Field(
         description="Every published change of status or progress, oldest first."
     )
+    suggestions: list[SuggestionItem] = Field(
+        description=(
+            "Residents' published suggestions that led to the measure, with the board's "
+            "answers, newest answer first (never a name or an address)."
+        )
+    )
+
+    @staticmethod
+    def resolve_suggestions(measure) -> list[dict]:
+        return [suggestion.as_data() for suggestion in getattr(measure, "linked_suggestions", [])]
 
     @staticmethod
     def resolve_history(measure, context) -> list[dict]:

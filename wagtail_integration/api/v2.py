@@ -15,7 +15,7 @@ from django.http import QueryDict
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
-from .fields import attach_histories
+from .fields import attach_measure_data
 
 # A page id is an AutoField: no site holds more pages than that, so a larger offset or limit
 # can only give an empty page, and SQLite cannot bind one at all.
@@ -74,7 +74,7 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         page = super().paginate_queryset(queryset)
         if page is not None:
             page = list(page)
-            attach_histories([item for item in page if isinstance(item, MeasurePage)])
+            attach_measure_data([item for item in page if isinstance(item, MeasurePage)])
         return page
 
     def check_query_parameters(self, queryset) -> None:

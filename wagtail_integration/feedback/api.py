@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Path, Router, Schema, Status
 from ninja.decorators import decorate_view
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
@@ -31,6 +33,7 @@ from wagtail_integration.http_caching import private_response
 from . import conf, spam, status
 from .handling import has_answer
 from .models import FeedbackFormPage
+from .public_suggestions import show_in_locale, suggestions_of_form
 from .submissions import (
     RATE_LIMITED,
     TOO_LARGE,
@@ -517,3 +520,105 @@ def feedback_status(request: HttpRequest, response: HttpResponse, token: str = T
             )
     except DatabaseError:
         return unavailable(response)
+
+
+class SuggestionGroup(Schema):
+    id: int
+    title: str
+
+
+class SuggestionMeasure(Schema):
+    id: int
+    title: str
+    url: str | None
+    status: str
+
+
+class PublicSuggestion(Schema):
+    """A published suggestion ("you said, we did"): never a name or an address."""
+
+    id: int
+    text: str = Field(description="The suggestion as published, without the sender's name.")
+    language: str = Field(description="The language the resident wrote in.")
+    answer: str = Field(description="The board's answer as HTML (paragraphs and links).")
+    answer_language: str
+    answered_at: datetime | None
+    working_group: SuggestionGroup | None = Field(
+        description="The working group it is about, in the form's language; null if general."
+    )
+    measures: list[SuggestionMeasure] = Field(description="The measures it led to.")
+
+    @staticmethod
+    def resolve_text(submission) -> str:
+        return submission.public_message
+
+    @staticmethod
+    def resolve_answer(submission) -> str:
+        return expand_db_html(submission.answer)
+
+    @staticmethod
+    def resolve_answer_language(submission) -> str:
+        return submission.answer_language or submission.language
+
+    @staticmethod
+    def resolve_working_group(submission) -> dict | None:
+        group = submission.group
+        return {"id": group.pk, "title": group.title} if group else None
+
+    @staticmethod
+    def resolve_measures(submission, context) -> list[dict]:
+        request = context["request"]
+        return [
+            {
+                "id": measure.pk,
+                "title": measure.title,
+                "url": measure.get_full_url(request),
+                "status": measure.status,
+            }
+            for measure in submission.led_to
+        ]
+
+
+class SuggestionPagination(LimitOffsetPagination):
+    """Limit/offset paging with a bounded offset (see the measures list); each page's
+    groups and measures read in the form's language in two queries."""
+
+    class Input(LimitOffsetPagination.Input):
+        limit: int = Field(20, ge=1, description="Items per page; larger values count as 100.")
+        offset: int = Field(0, ge=0, le=MAX_PAGE_ID, description="Items to skip.")
+
+    def paginate_queryset(self, queryset, pagination, request=None, **params):
+        page = super().paginate_queryset(queryset, pagination, request=request, **params)
+        items = list(page[self.items_attribute])
+        page[self.items_attribute] = show_in_locale(items, request.wi_form_locale_id)
+        return page
+
+
+@router.get(
+    "/feedback/{page_id}/suggestions/",
+    response={
+        200: list[PublicSuggestion],
+        404: FeedbackRefused,
+        422: InvalidParameters | InvalidParametersProblem,
+    },
+    url_name="integration_feedback_suggestions",
+    summary="Published suggestions with their answers",
+    description=(
+        "The suggestions residents agreed to publish without their names, with the board's "
+        "answers and the measures they led to, grouped by working group (general ones last), "
+        "the newest answer first in a group. All language versions of the form; groups and "
+        "measures in the form page's language."
+    ),
+    operation_id="integration_feedback_suggestions",
+    auth=None,
+)
+@paginate(SuggestionPagination, max_limit=100)
+def feedback_suggestions(request: HttpRequest, page_id: int = PagePath, **kwargs):
+    """The published suggestions of a feedback form, one page of them."""
+    page = live_feedback_page(page_id)
+    if page is None:
+        # Raised, not returned: django-ninja's paginator pages whatever the view returns.
+        raise HttpError(404, str(_("There is no feedback form with this id.")))
+    # For the paginator, which gets the request but not the page.
+    request.wi_form_locale_id = page.locale_id
+    return suggestions_of_form(page)

@@ -14,8 +14,11 @@ from wagtail.log_actions import log
 from . import audit_log
 from .models import FeedbackStatus, FeedbackSubmissionEvent, SubmissionEventKind
 from .notifications import resident_address, schedule_answer
+from .public_suggestions import forget_published
 from .rich_text import answer_as_text
 
+# What the public list and the measure pages show of a published suggestion.
+PUBLISHED_FIELDS = {"is_public", "answer", "answer_language", "public_message", "measures"}
 # The statuses an answer moves a submission on from, unless the editor chose another.
 UNANSWERED = (FeedbackStatus.NEW, FeedbackStatus.IN_PROGRESS)
 
@@ -61,6 +64,8 @@ def save_handling(form, user, send_answer: bool = False) -> list[str]:
     submission = form.instance
     changed = set(form.changed_data)
     old_status = form.initial.get("status", submission.status)
+    was_public = bool(form.initial.get("is_public", submission.is_public))
+    old_measures = list(submission.measures.all())
     steps = []
     with transaction.atomic():
         if "answer" in changed:
@@ -88,6 +93,8 @@ def save_handling(form, user, send_answer: bool = False) -> list[str]:
             )
             record(submission, kind, user)
             steps.append(kind)
+        if (was_public or submission.is_public) and changed & PUBLISHED_FIELDS:
+            forget_published(submission.page, [*old_measures, *submission.measures.all()])
         if send_answer:
             schedule_answer(submission, user)
     return steps

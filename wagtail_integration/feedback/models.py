@@ -304,9 +304,12 @@ class FeedbackFormPage(AbstractEmailForm):
         return FeedbackSubmissionsListView
 
     def route(self, request, path_components):
-        """``status/<token>/`` and ``status/<token>/delete/``: the resident's status page."""
-        from . import status
+        """``status/<token>/`` and ``status/<token>/delete/``: the resident's status page;
+        ``answers/``: the published suggestions with their answers."""
+        from . import public_suggestions, status
 
+        if self.live and path_components == [public_suggestions.PATH]:
+            return RouteResult(self, kwargs={"public_suggestions": True})
         if self.live and path_components[:1] == [status.PATH] and len(path_components) in (2, 3):
             action = path_components[2] if len(path_components) == 3 else ""
             if action in ("", "delete"):
@@ -316,6 +319,10 @@ class FeedbackFormPage(AbstractEmailForm):
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
+        if kwargs.get("public_suggestions"):
+            from .public_views import serve_public_suggestions
+
+            return serve_public_suggestions(self, request)
         if "status_token" in kwargs:
             from .status_views import serve_status
 

@@ -14,6 +14,7 @@ from wagtail_integration import i18n
 from wagtail_integration.http_caching import private_response
 
 from . import status
+from .public_suggestions import answers_url, has_public_suggestions
 from .submissions import (
     RATE_LIMITED,
     TOO_LARGE,
@@ -82,6 +83,8 @@ def render_thank_you(page, request, *args, **kwargs):
 def render_form(page, request, form, status: int = 200) -> TemplateResponse:
     context = page.get_context(request)
     context["form"] = form
+    if has_public_suggestions(page):
+        context["public_suggestions_url"] = answers_url(page, request)
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 

@@ -1,9 +1,12 @@
-"""Admin additions of the feedback app: one submission's page, deleting, the audit log."""
+"""Admin additions of the feedback app: one submission's page, deleting, the audit log; and
+the published suggestions that the content app's measure pages show."""
 
 from django.urls import include, path
 from wagtail import hooks
 
-from . import admin_views, delete_views
+from wagtail_integration import linked_suggestions
+
+from . import admin_views, delete_views, public_suggestions
 from .audit_log import (
     HANDLING_ACTIONS,
     RESIDENT_DELETION_ACTION,
@@ -37,3 +40,8 @@ def register_log_actions(actions):
     actions.register_action(RESIDENT_DELETION_ACTION)(ResidentDeletionFormatter)
     for action, formatter in HANDLING_ACTIONS.items():
         actions.register_action(action)(formatter)
+
+
+@hooks.register(linked_suggestions.HOOK_NAME)
+def suggestions_for_measures(keys):
+    return public_suggestions.suggestions_for_measures(keys)

@@ -19,10 +19,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import i18n
-from ..api.fields import HistoryField, TreeIdField, rich_text_api_field
+from ..api.fields import HistoryField, SuggestionsField, TreeIdField, rich_text_api_field
 from ..blocks import BodyBlock, DocumentListBlock
 from ..history_panel import MeasureHistoryPanel
 from ..http_caching import CachedPageMixin
+from ..linked_suggestions import suggestions_of
 from .periods import DatePeriodMixin
 from .plain_language import PlainLanguageMixin
 from .tabs import page_tabs
@@ -170,6 +171,7 @@ class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
         APIField("working_group", serializer=TreeIdField(source="working_group_id")),
         APIField("phase", serializer=TreeIdField(source="phase_id")),
         APIField("history", serializer=HistoryField()),
+        APIField("suggestions", serializer=SuggestionsField()),
     ]
 
     search_fields = [
@@ -264,6 +266,7 @@ class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["history"] = list(history_of(self))
+        context["suggestions"] = suggestions_of(self)
         return context
 
     def json_ld(self, request=None) -> dict:
