@@ -69,6 +69,7 @@ def build_concept(root: Page, measures: int) -> dict[str, str]:
     feedback = make_feedback_page(
         concept, to_address="beirat@city.example", from_address="web@city.example"
     )
+    publish_suggestions(feedback, group, measure, count=max(measures // 6, 20))
     return {
         "status_page": status_page_of_a_submission(feedback),
         "concept": concept.url,
@@ -77,6 +78,37 @@ def build_concept(root: Page, measures: int) -> dict[str, str]:
         "measure": measure.url,
         "feedback": feedback.url,
     }
+
+
+def publish_suggestions(feedback, group, measure, count: int) -> None:
+    """`count` answered suggestions published with their residents' consent, each about
+    `group`, every third linked to `measure` (the one whose page is measured)."""
+    from django.utils import timezone
+
+    from wagtail_integration.feedback.models import FeedbackSubmission
+
+    now = timezone.now()
+    submissions = FeedbackSubmission.objects.bulk_create(
+        FeedbackSubmission(
+            page=feedback,
+            form_data={"message": MESSAGE, "topic": "", "name": "", "email": ""},
+            language="de",
+            topic=group,
+            status="answered",
+            publish_consent=True,
+            is_public=True,
+            public_message=f"{MESSAGE} ({n})",
+            answer=f"<p>{SUMMARY}</p>",
+            answer_language="de",
+            answered_at=now,
+        )
+        for n in range(count)
+    )
+    through = FeedbackSubmission.measures.through
+    through.objects.bulk_create(
+        through(feedbacksubmission_id=submission.pk, measurepage_id=measure.pk)
+        for submission in submissions[::3]
+    )
 
 
 def status_page_of_a_submission(feedback) -> str:
@@ -219,6 +251,11 @@ def requests(ours: dict[str, str], baseline: dict[str, str]) -> dict[str, tuple[
     # A resident's own submission by its status link, against the stock form page: the
     # plainest page Wagtail serves for a form.
     kinds["feedback status page"] = (get(ours["status_page"]), get(baseline["feedback"]))
+    # "You said, we did": 20 published suggestions a page, against the hand-written paged
+    # listing of the baseline's overview.
+    answers = ours["feedback"] + "answers/"
+    kinds["public suggestions"] = (get(answers), get(baseline_overview))
+    kinds["public suggestions, rendered"] = (rendered(answers), get(baseline_overview))
     baseline_post = Request(
         prepare=lambda client: _baseline_form_values(client, baseline["feedback"]),
         send=lambda client, data: client.post(baseline["feedback"], data),

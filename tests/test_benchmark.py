@@ -26,6 +26,8 @@ REQUESTS = [
     "JSON export, rendered",
     "feedback GET",
     "feedback status page",
+    "public suggestions",
+    "public suggestions, rendered",
     "feedback POST (mail by the task worker)",
     "feedback POST (mail in the request)",
     "API v2 measures, fields=*",

@@ -43,7 +43,16 @@ api = "/api/v3" if importlib.util.find_spec("wagtail.api.v3") else "/api"
 demo = client.get("/headless-demo/")
 arabic_measures = client.get(f"{api}/integration/measures/?locale=ar&limit=500").json()
 v2_measures = client.get("/api/v2/pages/?type=wagtail_integration.MeasurePage&locale=uk").json()
+from wagtail_integration.feedback.models import FeedbackSubmission
+form = FeedbackFormPage.objects.live().get(locale__language_code="de")
+arabic_form = form.get_translation(form.locale.__class__.objects.get(language_code="ar"))
+answers = BeautifulSoup(client.get(form.url + "answers/").content, "html.parser")
+arabic_answers = BeautifulSoup(client.get(arabic_form.url + "answers/").content, "html.parser")
 print(json.dumps({
+    "suggestions": FeedbackSubmission.objects.filter(is_public=True).count(),
+    "answers_shown": len(answers.select(".wi-suggestion")),
+    "arabic_answers_dir": arabic_answers.select_one(".wi-content")["dir"],
+    "arabic_answers_rtl_answer": len(arabic_answers.select(".wi-answer[dir=rtl]")),
     "headless_demo": [demo.status_code, "headless-demo.js" in demo.content.decode()],
     "api_arabic_measures": arabic_measures["count"],
     "api_arabic_labels": sorted({m["status_label"] for m in arabic_measures["items"]}),
@@ -123,6 +132,9 @@ def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_
     assert counts["feedback_languages"] == ["ar", "de", "en", "tr", "uk"]
     assert counts["revisions"] >= counts["live_pages"] - 1  # every page but the tree root
     assert counts["headless_demo"] == [200, True]
+    assert counts["suggestions"] == counts["answers_shown"] == 5
+    assert counts["arabic_answers_dir"] == "rtl"
+    assert counts["arabic_answers_rtl_answer"] == 1  # the one answered in Arabic
     assert counts["api_arabic_measures"] == counts["measures"]
     assert "Proposed" not in counts["api_arabic_labels"]  # labels in the page's language
     assert counts["api_v2_ukrainian_measures"] == counts["measures"]

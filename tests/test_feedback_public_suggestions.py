@@ -98,16 +98,26 @@ def test_the_list_is_paginated_and_survives_hostile_page_numbers(client, feedbac
         assert client.get(answers_url(feedback_page), {"page": hostile}).status_code == 200
 
 
-def test_the_form_links_to_the_list_once_something_is_published(client, feedback_page):
+def test_the_form_links_to_the_list_once_something_is_published(
+    client, admin_client, feedback_page
+):
     def link():
         soup = BeautifulSoup(client.get(feedback_page.url).content, "html.parser")
         return soup.find("a", href=answers_url(feedback_page))
 
-    assert link() is None
-    assert public_list(client, feedback_page).find(
-        string="No suggestions have been published yet."
-    )
-    suggestion(feedback_page)
+    submission = suggestion(feedback_page, public=False)
+    assert link() is None  # now remembered in the page cache
+    empty = public_list(client, feedback_page)
+    assert empty.find(string="No suggestions have been published yet.")
+    url = reverse("wagtail_integration_feedback:feedback_submission", args=[submission.pk])
+    values = {
+        "status": "answered",
+        "answer": rich_text(submission.answer),
+        "answer_language": "de",
+        "public_message": "Abendkurse",
+        "is_public": "on",
+    }
+    assert admin_client.post(url, values).status_code == 302
     assert link() is not None
 
 

@@ -1020,3 +1020,88 @@ HISTORY = {
         (datetime.date(2023, 5, 10), "proposed", None, "Eine Anregung aus dem Gesundheitsforum."),
     ],
 }
+
+# ---------------------------------------------------------------------------
+# Published suggestions ("you said, we did"): invented residents' suggestions that they agreed
+# to publish without their names, with the advisory board's answers and the measures they led
+# to. `language` is the language of the form the resident used; `topic` a working group's slug
+# (None: general); `answered_days_ago` when the board answered, counted back from the day the
+# demo is loaded (each was sent ten days before: within the retention period).
+# ---------------------------------------------------------------------------
+
+SUGGESTIONS = [
+    {
+        "language": "de",
+        "topic": "arbeit-und-ausbildung",
+        "measures": ["ausbildungspatenschaften"],
+        "answered_days_ago": 200,
+        "text": (
+            "Viele junge Leute geben ihre Ausbildung auf, weil niemand da ist, den sie bei "
+            "Problemen im Betrieb oder in der Berufsschule fragen können. Könnte die Stadt "
+            "ihnen erfahrene Menschen an die Seite stellen?"
+        ),
+        "answer_language": "de",
+        "answer": (
+            "<p>Danke für diese Anregung. Der Arbeitskreis hat daraus die "
+            "Ausbildungspatenschaften gemacht: Ehrenamtliche begleiten Auszubildende durch "
+            "ihre Ausbildung und helfen bei Fragen.</p>"
+        ),
+    },
+    {
+        "language": "ar",
+        "topic": "schule-bildung-sprache",
+        "measures": ["elterncafe-an-grundschulen"],
+        "answered_days_ago": 40,
+        "text": (
+            "أتمنى أن يلتقي الآباء والأمهات في المدرسة بانتظام، حتى نفهم كيف تعمل المدرسة "
+            "ونتعرف على المعلمين."
+        ),
+        "answer_language": "ar",
+        "answer": (
+            "<p>شكرًا على اقتراحك. تنظم المدارس الابتدائية الآن مقهى للآباء والأمهات مرة "
+            "في الشهر، ويحضره مترجمون عند الحاجة.</p>"
+        ),
+    },
+    {
+        "language": "de",
+        "topic": None,
+        "measures": ["wegweiser-fuer-neu-zugewanderte"],
+        "answered_days_ago": 250,
+        "text": (
+            "Als ich neu in der Stadt war, wusste ich nicht, welches Amt wofür zuständig ist. "
+            "Eine Übersicht in mehreren Sprachen würde vielen helfen."
+        ),
+        "answer_language": "de",
+        "answer": (
+            "<p>Genau dafür gibt es jetzt den Wegweiser für neu Zugewanderte. Er nennt die "
+            "wichtigsten Stellen und liegt im Bürgeramt in mehreren Sprachen aus.</p>"
+        ),
+    },
+    {
+        "language": "de",
+        "topic": "gesundheit-und-pflege",
+        "measures": ["dolmetscherpool-fuer-arzttermine"],
+        "answered_days_ago": 120,
+        "text": (
+            "Beim Arzt verstehe ich oft nicht alles. Meine Kinder müssen übersetzen, das ist "
+            "für alle unangenehm."
+        ),
+        "answer_language": "de",
+        "answer": (
+            "<p>Vielen Dank. Die Arbeitsgruppe Gesundheit baut einen Pool von Dolmetscherinnen "
+            "und Dolmetschern auf, die Praxen für Termine anfragen können.</p>"
+        ),
+    },
+    {
+        "language": "de",
+        "topic": "verwaltung",
+        "measures": [],
+        "answered_days_ago": 12,
+        "text": "Die Termine im Bürgeramt sollten auch am Abend möglich sein.",
+        "answer_language": "de",
+        "answer": (
+            "<p>Danke für den Hinweis. Das Bürgeramt bietet seit dem Frühjahr einmal in der "
+            "Woche Termine bis 19 Uhr an. Wir prüfen, ob mehr möglich ist.</p>"
+        ),
+    },
+]

@@ -21,7 +21,7 @@ import pytest
 
 from ..process_helpers import run
 from .host_site import build_host
-from .pages import KNOWN_PAGES
+from .pages import KNOWN_PAGES, SITE_DATABASES
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,6 +131,7 @@ def example_site(demo_database, tmp_path_factory) -> str:
     database = tmp_path_factory.mktemp("example_site") / "db.sqlite3"
     shutil.copyfile(demo_database[0], database)
     server, url = serve(EXAMPLE_SITE, site_env(database, demo_database[1]))
+    SITE_DATABASES[url] = database
     yield url
     stop(server)
 
@@ -157,6 +158,7 @@ def serve_host(source: Path, pages: dict, tmp_path_factory, own_layout: bool):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hostsite.settings.dev", "PYTHONPATH": ""}
     server, url = serve(project, env)
     KNOWN_PAGES[url] = pages
+    SITE_DATABASES[url] = project / "db.sqlite3"
     return server, url
 
 

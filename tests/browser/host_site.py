@@ -92,6 +92,17 @@ CONTENT_SCRIPT = textwrap.dedent(
             entry.msgstr = ARABIC.get(entry.msgid, "")
         translation.import_po(po)
         translation.save_target(publish=True)
+    # A suggestion the board answered and published, linked to the measure.
+    from django.utils import timezone
+    from wagtail_integration.feedback.models import FeedbackSubmission
+    published = FeedbackSubmission.objects.create(
+        page=form, form_data={"message": "Mehr Abendkurse", "name": "", "email": ""},
+        language="de", topic=group, status="answered", publish_consent=True, is_public=True,
+        public_message="Bitte mehr Sprachkurse am Abend, für Menschen, die tagsüber arbeiten.",
+        answer="<p>Ab Herbst gibt es zwei Abendkurse in der Volkshochschule.</p>",
+        answer_language="de", answered_at=timezone.now(),
+    )
+    published.measures.set([measure])
     for kind, page in pages.items():
         page.refresh_from_db()
         urls[kind] = {"de": page.url, "ar": page.get_translation(arabic).url}

@@ -1,8 +1,12 @@
 """Where the example site's pages are: found through its API v2, as a headless client would."""
 
+import hashlib
 import json
+import sqlite3
 import urllib.request
+from datetime import datetime, timezone
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 PAGE_TYPES = {
@@ -15,7 +19,10 @@ PAGE_TYPES = {
 
 
 # Sub-pages of a page of PAGE_TYPES: kind -> (the page's kind, the path below it).
-SUB_PAGES = {"overview": ("concept", "measures/")}
+SUB_PAGES = {
+    "overview": ("concept", "measures/"),
+    "public_suggestions": ("feedback_form", "answers/"),
+}
 # Every kind of page the browser tests open.
 PAGE_KINDS = [*PAGE_TYPES, *SUB_PAGES]
 
@@ -23,6 +30,8 @@ PAGE_KINDS = [*PAGE_TYPES, *SUB_PAGES]
 # The pages of sites that have no API v2 to ask (the `wagtail start` host):
 # {site URL: {kind: {language: path}}}.
 KNOWN_PAGES: dict[str, dict[str, dict[str, str]]] = {}
+# The SQLite database file of each site under test: {site URL: path}.
+SITE_DATABASES: dict[str, Path] = {}
 
 
 @cache
@@ -61,3 +70,20 @@ def new_page(chromium, width: int = 375, client_address: str | None = None):
         viewport={"width": width, "height": 800}, extra_http_headers=headers
     )
     return context.new_page()
+
+
+def answer_in_database(site: str, status_url: str, answer: str, language: str) -> None:
+    """Give the submission behind `status_url` the board's answer, as an editor's save on its
+    admin page leaves it (answer, its language and date, status "answered"), by writing to
+    the site's database: the browser tests look at what the resident sees, and the admin's
+    rich-text editor is tested in tests/test_feedback_answers.py."""
+    token = status_url.rstrip("/").rsplit("/", 1)[-1]
+    token_hash = hashlib.sha256(token.encode("ascii")).hexdigest()
+    with sqlite3.connect(SITE_DATABASES[site]) as database:
+        changed = database.execute(
+            "UPDATE wagtail_integration_feedback_feedbacksubmission SET answer = ?, "
+            "answer_language = ?, answered_at = ?, status = 'answered' "
+            "WHERE status_token_hash = ?",
+            (answer, language, datetime.now(timezone.utc).isoformat(), token_hash),
+        ).rowcount
+    assert changed == 1, status_url

@@ -3,6 +3,7 @@ Tab, Shift+Tab, Space and Enter (and typing), errors first."""
 
 import pytest
 
+from .flows import open_page
 from .pages import PAGE_KINDS, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -165,3 +166,49 @@ def test_a_resident_deletes_their_message_with_the_keyboard_alone(
 
     assert deleted.value.status == 200
     assert after == 404
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_link_in_the_boards_answer_is_reached_by_tab(chromium, example_site, language):
+    """On the answered status page, Tab reaches the link inside the answer, with its focus
+    visible, before the page's own delete link."""
+    page, _status = open_page(chromium, example_site, "status_page_answered", language)
+    try:
+        page.goto(page.url)
+        reached = press_tab_until(page, lambda focus: focus["href"] == "https://example.org/kurse")
+        visible = page.evaluate(FOCUS_IS_VISIBLE)
+        after = press_tab_until(page, lambda focus: focus["href"].endswith("/delete/"))
+    finally:
+        page.context.close()
+
+    assert reached["inMain"] and visible
+    assert after["inMain"]
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_measure_is_opened_from_the_public_list_with_the_keyboard(
+    chromium, example_site, language
+):
+    page = new_page(chromium)
+    try:
+        page.goto(page_url(example_site, "public_suggestions", language))
+        focus = press_tab_until(
+            page,
+            lambda f: (
+                f["inMain"]
+                and "/" in f["href"]
+                and bool(
+                    page.evaluate(
+                        "() => !!document.activeElement.closest('.wi-suggestion__measures')"
+                    )
+                )
+            ),
+        )
+        with page.expect_navigation() as opened_measure:
+            page.keyboard.press("Enter")
+        heading = page.locator("h1").inner_text()
+    finally:
+        page.context.close()
+
+    assert opened_measure.value.status == 200
+    assert heading == focus["text"]

@@ -8,6 +8,7 @@ base template.
 
 import pytest
 
+from .flows import open_page
 from .pages import PAGE_KINDS, new_page, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -263,3 +264,58 @@ def test_the_private_status_page_reflows_at_320_px_and_follows_the_language(
     assert sizes[0] <= sizes[1]
     assert direction == ("rtl" if language == "ar" else "ltr")
     assert heading
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_answered_status_page_reflows_and_sets_the_answers_direction(chromium, site, language):
+    """The resident's page with the board's answer: no sideways scrolling at 320 px, and the
+    answer reads in its own language and direction (right to left in Arabic)."""
+    page, status = open_page(chromium, site, "status_page_answered", language)
+    try:
+        page.set_viewport_size({"width": 320, "height": 800})
+        sizes = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        answer = page.locator(".wi-answer")
+        answer_lang = answer.get_attribute("lang")
+        answer_direction = answer.evaluate("el => getComputedStyle(el).direction")
+        box, content = answer.bounding_box(), page.locator(".wi-content").bounding_box()
+    finally:
+        page.context.close()
+
+    assert status == 200
+    assert sizes[0] <= sizes[1]
+    assert answer_lang == language
+    assert answer_direction == ("rtl" if language == "ar" else "ltr")
+    assert (
+        box["x"] >= content["x"] - 1
+        and box["x"] + box["width"] <= content["x"] + content["width"] + 1
+    )
+
+
+def test_the_public_list_mirrors_in_arabic(chromium, site):
+    """The list of published suggestions: its headings start at the right in Arabic, and each
+    quotation is marked at the start of its own text's direction (a German suggestion keeps
+    its rule at the left on the Arabic page, an Arabic one has it at the right)."""
+    QUOTES = """() => [...document.querySelectorAll(".wi-suggestion__text, .wi-answer")]
+        .map(el => { const style = getComputedStyle(el);
+                     return [style.direction, style.borderLeftWidth, style.borderRightWidth]; })"""
+    found = {}
+    for language in LANGUAGES:
+        page = opened(chromium, page_url(site, "public_suggestions", language), 1280)
+        try:
+            heading = page.locator(".wi-public-suggestions h2").first.bounding_box()
+            content = page.locator(".wi-content").bounding_box()
+            found[language] = (heading, content, page.evaluate(QUOTES))
+        finally:
+            page.context.close()
+
+    for language, (heading, content, quotes) in found.items():
+        if language == "ar":
+            assert abs(heading["x"] + heading["width"] - (content["x"] + content["width"])) < 40
+        else:
+            assert abs(heading["x"] - content["x"]) < 40
+        assert quotes
+        for direction, left, right in quotes:
+            marked, unmarked = (right, left) if direction == "rtl" else (left, right)
+            assert marked != "0px" and unmarked == "0px", (language, direction, left, right)

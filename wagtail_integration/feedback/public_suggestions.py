@@ -133,8 +133,14 @@ def page_of_suggestions(form_page, number) -> PaginatorPage:
 
 
 def has_public_suggestions(form_page) -> bool:
-    """Whether the public list of `form_page` has anything to show (one query)."""
-    return public_submissions().filter(page__translation_key=form_page.translation_key).exists()
+    """Whether the public list of `form_page` has anything to show: one query, then kept in
+    the page cache until something published changes (``forget_published``)."""
+    return page_cache.remember(
+        f"feedback-has-public-suggestions:{form_page.translation_key}",
+        lambda: (
+            public_submissions().filter(page__translation_key=form_page.translation_key).exists()
+        ),
+    )
 
 
 def answers_url(page, request: HttpRequest | None = None, *, full: bool = False) -> str | None:

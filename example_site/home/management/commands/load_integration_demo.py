@@ -5,6 +5,7 @@ created for each page, the translated strings are imported from the PO catalogs 
 ``home/demo_translations/`` and the translation is published.
 """
 
+import datetime
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models.signals import post_save
+from django.utils import timezone
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.documents import get_document_model
@@ -26,7 +28,11 @@ from wagtail_localize.operations import TranslationCreator
 from home import demo_content
 from home.demo_pdf import make_pdf
 from home.models import ContentPage, HomePage
-from wagtail_integration.feedback.models import FeedbackFormPage, FeedbackSettings
+from wagtail_integration.feedback.models import (
+    FeedbackFormPage,
+    FeedbackSettings,
+    FeedbackSubmission,
+)
 from wagtail_integration.models import (
     ConceptPhasePage,
     IntegrationConceptPage,
@@ -100,6 +106,8 @@ class Command(BaseCommand):
                 home, concept = self.ensure_german_content()
             for language_code in TRANSLATION_LANGUAGES:
                 self.ensure_translations(home, language_code)
+            with transaction.atomic():
+                self.ensure_suggestions(concept)
         if self.created:
             call_command("wagtail_update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
@@ -274,6 +282,47 @@ class Command(BaseCommand):
                 "privacy_page": privacy,
             },
         )
+
+    def ensure_suggestions(self, concept: IntegrationConceptPage) -> None:
+        """Published, answered suggestions ("you said, we did"), each sent through the form
+        in its language, if the form has none yet."""
+        form = concept.get_children().type(FeedbackFormPage).first()
+        if (
+            form is None
+            or FeedbackSubmission.objects.filter(
+                page__translation_key=form.translation_key, is_public=True
+            ).exists()
+        ):
+            return
+        for data in demo_content.SUGGESTIONS:
+            locale = Locale.objects.filter(language_code=data["language"]).first()
+            page = (form.get_translation_or_none(locale) if locale else None) or form
+            topic = (
+                WorkingGroupPage.objects.filter(slug=data["topic"], locale=form.locale).first()
+                if data["topic"]
+                else None
+            )
+            answered = timezone.now() - datetime.timedelta(days=data["answered_days_ago"])
+            submission = FeedbackSubmission.objects.create(
+                page=page,
+                form_data={"message": data["text"], "topic": "", "name": "", "email": ""},
+                language=data["language"],
+                topic=topic,
+                status="answered",
+                publish_consent=True,
+                is_public=True,
+                public_message=data["text"],
+                answer=data["answer"],
+                answer_language=data["answer_language"],
+                answered_at=answered,
+            )
+            FeedbackSubmission.objects.filter(pk=submission.pk).update(
+                submit_time=answered - datetime.timedelta(days=10)
+            )
+            submission.measures.set(
+                MeasurePage.objects.filter(slug__in=data["measures"], locale=form.locale)
+            )
+        self.stdout.write(f"Published {len(demo_content.SUGGESTIONS)} answered suggestions.")
 
     def ensure_translations(self, home: HomePage, language_code: str) -> None:
         """Translate every page of the demo that has no translation in this language yet."""
