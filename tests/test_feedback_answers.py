@@ -376,3 +376,28 @@ def test_hostile_answers_and_public_texts_are_refused_or_shown_escaped(
     ):
         assert "<script>alert(1)" not in html and 'href="javascript:' not in html
         assert "<img src=x" not in html
+
+
+def test_the_purge_removes_answered_submissions_with_their_history(
+    client, admin_client, feedback_page
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from wagtail_integration.feedback.retention import purge_expired_submissions
+
+    link = send(client, feedback_page, publish="on")
+    handle(
+        admin_client,
+        submission_of(link),
+        answer=ANSWER,
+        is_public="on",
+        public_message="Abendkurse",
+    )
+    assert FeedbackSubmissionEvent.objects.exists()
+    FeedbackSubmission.objects.update(submit_time=timezone.now() - timedelta(days=400))
+    assert purge_expired_submissions() == 1
+    assert not FeedbackSubmission.objects.exists()
+    assert not FeedbackSubmissionEvent.objects.exists()
+    assert "Abendkurse" not in client.get(f"{feedback_page.url}answers/").content.decode()
