@@ -202,6 +202,6 @@ class SubmissionView(WagtailAdminTemplateMixin, UpdateView):
         context["can_send_answer"] = can_send_answer(self.object)
         context["send_answer"] = SEND_ANSWER
         context["media"] = context["form"].media
-        context["submit_button_label"] = _("Save")
+        context["submit_button_label"] = pgettext("feedback submission", "Save")
         context["submit_button_active_label"] = pgettext("feedback status", "Saving…")
         return context
