@@ -272,6 +272,9 @@ def test_measures_carry_their_suggestions_in_the_apis_and_the_json_export(
     assert by_id[other.pk] == []
     detail = client.get(f"/api/v2/pages/{measure.pk}/").json()
     assert [s["text"] for s in detail["suggestions"]] == ["Öffentlich"]
+    if settings.WAGTAIL_HAS_API_V3:
+        v3_detail = client.get(f"/api/v3/pages/{measure.pk}/").json()
+        assert [s["text"] for s in v3_detail["suggestions"]] == ["Öffentlich"]
 
     for prefix in PREFIXES:
         items = client.get(f"{prefix}/integration/measures/").json()["items"]
