@@ -2,10 +2,12 @@
 
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.snippets.models import register_snippet
 
 from .admin_listing import MeasureListingViewSet
 from .content_checks import with_plain_language_checks
 from .dashboard import MeasuresPanel
+from .indicator_admin import IndicatorViewSet
 from .models import ConceptPhasePage, IntegrationConceptPage, MeasurePage, WorkingGroupPage
 
 PAGES_WITH_PLAIN_LANGUAGE_CHECKS = (
@@ -116,3 +118,6 @@ def register_history_urls():
             ),
         )
     ]
+
+
+register_snippet(IndicatorViewSet)

@@ -7,12 +7,17 @@ from .concept import IntegrationConceptPage
 from .groups import WorkingGroupMember, WorkingGroupPage
 from .history import MeasureHistoryEntry
 from .imports import MeasureImport
+from .indicators import Indicator, IndicatorDirection, IndicatorUnit, IndicatorValue
 from .measures import MeasurePage, MeasureStatus
 from .open_data import OpenDataSettings
 from .phases import ConceptPhasePage, MilestoneKind, PhaseMilestone, PhaseStatus
 
 __all__ = [
     "ConceptPhasePage",
+    "Indicator",
+    "IndicatorDirection",
+    "IndicatorUnit",
+    "IndicatorValue",
     "IntegrationConceptPage",
     "MeasureHistoryEntry",
     "MeasureImport",

@@ -1,0 +1,327 @@
+"""Indicators: whether the plan works. IATI's shape of a result: an indicator with a baseline,
+a target and actual values per period (a year, or a half-year), each with an optional
+comparison value (e.g. the whole population).
+
+An indicator belongs to a working group, or to the concept for cross-cutting ones. Editors
+keep indicators as snippets (Wagtail's snippet chooser and listing), with their values
+inline; titles, definitions, sources and notes are translated with wagtail-localize, while
+the numbers, periods, unit and direction are one truth in every language.
+"""
+
+import re
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+# "2024" for a year, "2024-H1" / "2024-H2" for its halves.
+PERIOD_PATTERN = re.compile(r"^(?P<year>[12][0-9]{3})(?:-H(?P<half>[12]))?$")
+# The pages an indicator may belong to.
+OWNER_PAGE_TYPES = [
+    "wagtail_integration.WorkingGroupPage",
+    "wagtail_integration.IntegrationConceptPage",
+]
+# Values are stored with up to 10 digits before and 4 after the decimal point.
+VALUE_DIGITS, VALUE_PLACES = 14, 4
+
+
+class IndicatorUnit(models.TextChoices):
+    PERCENT = "percent", _("percent")
+    COUNT = "count", pgettext_lazy("indicator unit", "count")
+    RATE_PER_1000 = "rate_per_1000", _("rate per 1,000")
+    EUROS = "euros", _("euros")
+
+
+class IndicatorDirection(models.TextChoices):
+    HIGHER_IS_BETTER = "higher", _("higher is better")
+    LOWER_IS_BETTER = "lower", _("lower is better")
+
+
+def owner_models() -> tuple[type, ...]:
+    """The page models an indicator may belong to."""
+    from .concept import IntegrationConceptPage  # both import this module's package
+    from .groups import WorkingGroupPage
+
+    return (WorkingGroupPage, IntegrationConceptPage)
+
+
+def period_key(period: str) -> tuple[int, int]:
+    """(year, half) of a period, for sorting: a year sorts before its halves."""
+    match = PERIOD_PATTERN.match(period or "")
+    if match is None:
+        raise ValueError(period)
+    return int(match["year"]), int(match["half"] or 0)
+
+
+def validate_period(value: str) -> None:
+    """A period is a year ("2024") or a half-year ("2024-H1", "2024-H2")."""
+    if not PERIOD_PATTERN.match(value or ""):
+        raise ValidationError(
+            _('Enter a year such as "2024", or a half-year such as "2024-H1" or "2024-H2".'),
+            code="invalid_period",
+        )
+
+
+def value_field(verbose_name, help_text, **kwargs) -> models.DecimalField:
+    return models.DecimalField(
+        max_digits=VALUE_DIGITS,
+        decimal_places=VALUE_PLACES,
+        verbose_name=verbose_name,
+        help_text=help_text,
+        **kwargs,
+    )
+
+
+def period_field(verbose_name, help_text, **kwargs) -> models.CharField:
+    return models.CharField(
+        max_length=7,
+        validators=[validate_period],
+        verbose_name=verbose_name,
+        help_text=help_text,
+        **kwargs,
+    )
+
+
+class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
+    """An indicator of the concept or of one working group, e.g. "Employment rate of people
+    with a migration background"."""
+
+    owner = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("belongs to"),
+        help_text=_(
+            "The working group whose work the indicator measures, or the concept for an "
+            "indicator that concerns all groups."
+        ),
+    )
+    title = models.CharField(
+        max_length=255,
+        verbose_name=pgettext_lazy("indicator", "title"),
+        help_text=_('What is measured, e.g. "Employment rate of people from abroad".'),
+    )
+    definition = models.TextField(
+        verbose_name=_("definition"),
+        help_text=_("How the number is calculated: what is counted, and out of which group."),
+    )
+    unit = models.CharField(
+        max_length=16,
+        choices=IndicatorUnit.choices,
+        verbose_name=_("unit"),
+        help_text=_("The unit of every value, the baseline and the target."),
+    )
+    source = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=pgettext_lazy("indicator", "source"),
+        help_text=_('Where the values come from, e.g. "Federal Employment Agency".'),
+    )
+    code = models.CharField(
+        max_length=32,
+        blank=True,
+        verbose_name=_("code in an indicator set"),
+        help_text=_(
+            "The indicator's code in a published set, e.g. \"E1a\" of the Länder's "
+            "integration monitoring; empty if it belongs to none."
+        ),
+    )
+    direction = models.CharField(
+        max_length=8,
+        choices=IndicatorDirection.choices,
+        default=IndicatorDirection.HIGHER_IS_BETTER,
+        verbose_name=_("direction"),
+        help_text=_("Whether a rising or a falling value means that things are improving."),
+    )
+    baseline_period = period_field(
+        _("baseline period"),
+        _('The year (or half-year) the baseline was measured, e.g. "2015".'),
+        blank=True,
+    )
+    baseline_value = value_field(
+        _("baseline value"),
+        _("The value at the start, against which progress is judged."),
+        null=True,
+        blank=True,
+    )
+    target_period = period_field(
+        _("target period"),
+        _('By when the target should be reached, e.g. "2026".'),
+        blank=True,
+    )
+    target_value = value_field(
+        _("target value"),
+        _("The value the plan aims for."),
+        null=True,
+        blank=True,
+    )
+    comparison_label = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("comparison series"),
+        help_text=_(
+            'What the comparison values describe, e.g. "Whole population"; empty if the '
+            "values have none."
+        ),
+    )
+
+    # wagtail-localize synchronizes keys to pages (it localizes pages at runtime): every
+    # language version names the source owner, and `of_page` finds them by its translation
+    # key.
+    override_translatable_fields = [
+        SynchronizedField("owner"),
+        SynchronizedField("unit", overridable=False),
+        SynchronizedField("code", overridable=False),
+        SynchronizedField("direction", overridable=False),
+        SynchronizedField("baseline_period", overridable=False),
+        SynchronizedField("baseline_value", overridable=False),
+        SynchronizedField("target_period", overridable=False),
+        SynchronizedField("target_value", overridable=False),
+    ]
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("definition"),
+        index.SearchField("code"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale_id"),
+    ]
+
+    panels = [
+        PageChooserPanel("owner", OWNER_PAGE_TYPES),
+        FieldPanel("title"),
+        FieldPanel("definition"),
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("direction")]),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("code")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("baseline_period"), FieldPanel("baseline_value")]),
+                FieldRowPanel([FieldPanel("target_period"), FieldPanel("target_value")]),
+            ],
+            heading=_("Baseline and target"),
+        ),
+        FieldPanel("comparison_label"),
+        InlinePanel(
+            "values",
+            heading=_("Values"),
+            label=pgettext_lazy("indicator", "Value"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def of_page(cls, page) -> list["Indicator"]:
+        """The indicators of a working group or concept page, in the page's language where
+        they are translated (else in their source language), by title, with their values:
+        two queries."""
+        candidates = (
+            cls.objects.filter(owner__translation_key=page.translation_key)
+            .prefetch_related("values")
+            .order_by("pk")
+        )
+        versions: dict = {}
+        for indicator in candidates:
+            versions.setdefault(indicator.translation_key, []).append(indicator)
+        chosen = [
+            next((i for i in group if i.locale_id == page.locale_id), group[0])
+            for group in versions.values()
+        ]
+        return sorted(chosen, key=lambda indicator: indicator.title)
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.owner_id and not issubclass(self.owner.specific_class, owner_models()):
+            errors["owner"] = _("Choose a working group or an integration concept.")
+        if (self.baseline_value is None) != (not self.baseline_period):
+            errors["baseline_value"] = _("Give the baseline's period and value together.")
+        if (self.target_value is None) != (not self.target_period):
+            errors["target_value"] = _("Give the target's period and value together.")
+        if (
+            self.baseline_period
+            and self.target_period
+            and PERIOD_PATTERN.match(self.baseline_period)
+            and PERIOD_PATTERN.match(self.target_period)
+            and period_key(self.target_period) <= period_key(self.baseline_period)
+        ):
+            errors["target_period"] = _("The target's period must come after the baseline's.")
+        if self.unit == IndicatorUnit.PERCENT:
+            for name in ("baseline_value", "target_value"):
+                value = getattr(self, name)
+                if value is not None and not Decimal(0) <= value <= Decimal(100):
+                    errors.setdefault(name, _("A percentage lies between 0 and 100."))
+        if errors:
+            raise ValidationError(errors)
+
+    def series(self) -> list["IndicatorValue"]:
+        """The values in the order of their periods (read once: prefetched by listings)."""
+        return sorted(self.values.all(), key=lambda value: period_key(value.period))
+
+
+class IndicatorValue(TranslatableMixin, Orderable):
+    """The indicator's value in one period, with an optional comparison value and a note."""
+
+    indicator = ParentalKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="values",
+        verbose_name=_("indicator"),
+        help_text=_("The indicator this value belongs to."),
+    )
+    period = period_field(
+        pgettext_lazy("indicator value", "period"),
+        _('A year such as "2024", or a half-year such as "2024-H1".'),
+    )
+    value = value_field(pgettext_lazy("indicator value", "value"), _("The value in this period."))
+    comparison_value = value_field(
+        _("comparison value"),
+        _("The value of the comparison series in the same period, e.g. the whole population."),
+        null=True,
+        blank=True,
+    )
+    note = models.CharField(
+        max_length=500,
+        blank=True,
+        verbose_name=pgettext_lazy("indicator value", "note"),
+        help_text=_('Anything a reader should know, e.g. "New method of counting from 2020".'),
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("period", overridable=False),
+        SynchronizedField("value", overridable=False),
+        SynchronizedField("comparison_value", overridable=False),
+    ]
+
+    panels = [
+        FieldRowPanel([FieldPanel("period"), FieldPanel("value"), FieldPanel("comparison_value")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = pgettext_lazy("indicator", "value")
+        verbose_name_plural = pgettext_lazy("indicator", "values")
+        unique_together = [("translation_key", "locale"), ("indicator", "period")]
+
+    def __str__(self) -> str:
+        return f"{self.period}: {self.value}"
