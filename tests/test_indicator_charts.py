@@ -1,0 +1,203 @@
+"""An indicator's chart, table and summary sentence show the database's numbers, in German and
+in Arabic (with its digits); awkward series render without a misleading axis."""
+
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from wagtail_integration.indicator_charts import (
+    HEIGHT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    line_chart,
+    localized_number,
+)
+from wagtail_integration.models import Indicator, IndicatorValue
+
+pytestmark = pytest.mark.django_db
+
+TEMPLATE = "wagtail_integration/includes/indicator_chart.html"
+
+
+def indicator_with(group, values, **fields) -> Indicator:
+    indicator = Indicator.objects.create(
+        owner=group,
+        title=fields.pop("title", "Beschäftigungsquote"),
+        definition="Anteil der Beschäftigten.",
+        unit=fields.pop("unit", "percent"),
+        **fields,
+    )
+    for row in values:
+        period, value, *comparison = row
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period=period,
+            value=Decimal(str(value)),
+            comparison_value=Decimal(str(comparison[0])) if comparison else None,
+        )
+    return indicator
+
+
+def rendered(indicator, language: str) -> tuple[BeautifulSoup, object]:
+    chart = line_chart(indicator, indicator.series(), language)
+    with translation.override(language):
+        html = render_to_string(TEMPLATE, {"indicator": indicator, "chart": chart})
+    return BeautifulSoup(html, "html.parser"), chart
+
+
+def value_of_y(chart, y: float) -> float:
+    """The number a height in the drawing stands for, read back from the axis ticks."""
+    (low, high) = chart.ticks[0], chart.ticks[-1]
+    return low.value + (low.y - y) / (low.y - high.y) * (high.value - low.value)
+
+
+@pytest.fixture
+def employment(concept_tree):
+    return indicator_with(
+        concept_tree["groups"][0],
+        [("2015", 48, 70), ("2018", "52.5", 71), ("2021", 57, 72), ("2024", 61, 73)],
+        baseline_period="2015",
+        baseline_value=Decimal(48),
+        target_period="2026",
+        target_value=Decimal(65),
+        comparison_label="Gesamtbevölkerung",
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected_summary", "expected_cells"),
+    [
+        (
+            "en",
+            "From 2015 to 2024 the value rose from 48\u00a0% to 61\u00a0%. "
+            "The target for 2026 is 65\u00a0%.",
+            ["48\u00a0%", "52.5\u00a0%", "57\u00a0%", "61\u00a0%"],
+        ),
+        (
+            "ar",
+            None,
+            ["٤٨\u00a0%", "٥٢\u066b٥\u00a0%", "٥٧\u00a0%", "٦١\u00a0%"],
+        ),
+    ],
+)
+def test_svg_points_table_and_summary_show_the_databases_numbers(
+    employment, language, expected_summary, expected_cells
+):
+    soup, chart = rendered(employment, language)
+    stored = [(v.period, v.value) for v in employment.series()]
+
+    points = soup.select("circle.wi-indicator__point")
+    assert [(p["data-period"], Decimal(p["data-value"])) for p in points] == stored
+    for circle, (_period, value) in zip(points, stored, strict=True):
+        assert value_of_y(chart, float(circle["cy"])) == pytest.approx(float(value), abs=0.05)
+    cells = [row.select("td")[0].get_text() for row in soup.select("tbody tr")]
+    assert cells == expected_cells
+    summary = soup.select_one(".wi-indicator__summary").get_text()
+    if expected_summary:
+        assert summary == expected_summary
+    else:
+        assert "٢٠١٥" in summary and "٦١" in summary and "٦٥" in summary  # Arabic digits
+        assert "2015" not in summary
+    # The comparison series is drawn dashed, the target as a diamond: not by colour alone.
+    assert soup.select_one("polyline.wi-indicator__comparison")["stroke-dasharray"]
+    assert Decimal(soup.select_one(".wi-indicator__target")["data-value"]) == Decimal(65)
+    assert Decimal(soup.select_one(".wi-indicator__baseline")["data-value"]) == Decimal(48)
+
+
+def test_an_indicator_without_values_renders_its_summary_and_no_drawing(concept_tree):
+    soup, chart = rendered(indicator_with(concept_tree["groups"][0], []), "de")
+    assert not chart.has_values
+    assert soup.select_one("svg") is None and soup.select_one("table") is None
+    assert soup.select_one(".wi-indicator__summary").get_text()
+
+
+def test_a_single_value_is_drawn_in_the_middle_and_named(concept_tree):
+    soup, chart = rendered(indicator_with(concept_tree["groups"][0], [("2020", 40)]), "en")
+    (point,) = soup.select("circle.wi-indicator__point")
+    assert float(point["cx"]) == pytest.approx(64 + (640 - 64 - 24) / 2)
+    assert chart.summary == "In 2020 the value was 40\u00a0%."
+    assert chart.ticks[0].value == 0  # 40 alone: the axis starts at 0
+
+
+def test_a_missing_year_breaks_the_line(concept_tree):
+    indicator = indicator_with(
+        concept_tree["groups"][0], [("2018", 10), ("2019", 12), ("2021", 15), ("2022", 16)]
+    )
+    soup, _chart = rendered(indicator, "en")
+    lines = soup.select("polyline.wi-indicator__line")
+    assert len(lines) == 2
+    assert [len(line["points"].split()) for line in lines] == [2, 2]
+
+
+def test_an_outlier_stays_inside_the_axis(concept_tree):
+    indicator = indicator_with(
+        concept_tree["groups"][0],
+        [("2018", 120), ("2019", 130), ("2020", 5000), ("2021", 125)],
+        unit="count",
+    )
+    _soup, chart = rendered(indicator, "en")
+    ys = [point.y for point in chart.points]
+    assert min(ys) >= MARGIN_TOP - 0.01 and max(ys) <= HEIGHT - MARGIN_BOTTOM + 0.01
+    assert chart.ticks[-1].value >= 5000
+    assert chart.ticks[0].value == 0  # 120 is far below half of 5,000
+
+
+def test_an_axis_that_does_not_start_at_zero_says_so(concept_tree):
+    indicator = indicator_with(
+        concept_tree["groups"][0],
+        [("2015", 70), ("2020", 72), ("2024", 75)],
+        target_period="2026",
+        target_value=Decimal(78),
+    )
+    soup, chart = rendered(indicator, "en")
+    assert chart.starts_above_zero and chart.ticks[0].value > 0
+    assert chart.ticks[0].value <= 70 and chart.ticks[-1].value >= 78  # data and target inside
+    assert soup.select_one(".wi-indicator__axis-break") is not None
+    assert "does not start at 0" in soup.get_text()
+
+    starts_at_zero = indicator_with(concept_tree["groups"][0], [("2015", 10), ("2024", 30)])
+    soup, chart = rendered(starts_at_zero, "en")
+    assert not chart.starts_above_zero and chart.ticks[0].value == 0
+    assert soup.select_one(".wi-indicator__axis-break") is None
+
+
+def test_half_years_and_falling_values_are_described(concept_tree):
+    indicator = indicator_with(
+        concept_tree["groups"][0],
+        [("2023-H1", 9), ("2023-H2", 8), ("2024-H1", 7)],
+        unit="rate_per_1000",
+        direction="lower",
+    )
+    _soup, chart = rendered(indicator, "en")
+    assert chart.summary == (
+        "From 2023, first half to 2024, first half the value fell from 9\u00a0‰ to 7\u00a0‰. "
+        "Lower is better."
+    )
+    assert len(chart.lines) == 1  # consecutive half-years: one line
+
+
+def test_hostile_titles_and_notes_are_escaped(concept_tree):
+    indicator = indicator_with(
+        concept_tree["groups"][0], [("2020", 1)], title="<script>alert(1)</script>"
+    )
+    IndicatorValue.objects.update(note="<img src=x onerror=alert(2)>")
+    html = str(rendered(indicator, "de")[0])
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "text"),
+    [
+        (Decimal("1234.5000"), "de", "1.234,5"),
+        (Decimal("1234.5000"), "en", "1,234.5"),
+        (Decimal("1234.5000"), "ar", "١\u066c٢٣٤\u066b٥"),
+        (Decimal("1234.5000"), "fa", "۱\u066c۲۳۴\u066b۵"),
+        (Decimal("-3"), "ar", "-٣"),
+        (Decimal("0.0000"), "de", "0"),
+    ],
+)
+def test_numbers_are_written_for_the_locale(value, language, text):
+    assert localized_number(value, language) == text
