@@ -201,3 +201,44 @@ def test_hostile_titles_and_notes_are_escaped(concept_tree):
 )
 def test_numbers_are_written_for_the_locale(value, language, text):
     assert localized_number(value, language) == text
+
+
+def test_the_group_page_shows_its_indicators_at_a_query_count_that_ignores_values(
+    client, concept_tree, settings
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.WAGTAIL_INTEGRATION_PAGE_CACHE = False
+    group = concept_tree["groups"][0]
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(group.url)
+        assert response.status_code == 200
+        return len(captured)
+
+    for n in range(10):
+        indicator_with(group, [("2020", n), ("2021", n + 1)], title=f"Indikator {n:02}")
+    queries()  # the first request fills the process's caches (locales, site root paths)
+    few = queries()
+    for indicator in Indicator.objects.all():
+        for year in range(2000, 2018):
+            IndicatorValue.objects.create(indicator=indicator, period=str(year), value=year % 7)
+    assert IndicatorValue.objects.count() == 200
+    assert queries() == few
+
+    soup = BeautifulSoup(client.get(group.url).content, "html.parser")
+    section = soup.find("h2", string="Does it work? Indicators").parent
+    assert len(section.select("figure.wi-indicator")) == 10
+    assert len(section.select("figure.wi-indicator")[0].select("circle.wi-indicator__point")) == 20
+    other = BeautifulSoup(client.get(concept_tree["groups"][1].url).content, "html.parser")
+    assert other.find("h2", string="Does it work? Indicators") is None
+
+
+def test_a_new_value_shows_at_once_despite_the_page_cache(client, concept_tree):
+    group = concept_tree["groups"][0]
+    indicator = indicator_with(group, [("2020", 40)])
+    assert "2021" not in client.get(group.url).content.decode()
+    IndicatorValue.objects.create(indicator=indicator, period="2021", value=Decimal(45))
+    assert "2021" in client.get(group.url).content.decode()

@@ -331,3 +331,14 @@ def summary_sentence(indicator, values, language: str) -> str:
                 }
             )
         return " ".join(parts)
+
+
+def charts_of_page(page, language: str) -> list[tuple]:
+    """(indicator, chart) for each indicator of a working group or concept page, in the
+    page's language where translated: two queries, whatever the number of values."""
+    from .models.indicators import Indicator
+
+    return [
+        (indicator, line_chart(indicator, indicator.values.all(), language))
+        for indicator in Indicator.of_page(page)
+    ]

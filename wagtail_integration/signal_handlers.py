@@ -86,15 +86,16 @@ def register_signal_handlers() -> None:
         WorkingGroupPage,
     )
     from .models.history import MeasureHistoryEntry, record_publication
+    from .models.indicators import Indicator, IndicatorValue
     from .models.open_data import OpenDataSettings
 
     page_published.connect(
         record_publication, sender=MeasurePage, dispatch_uid="wagtail_integration.history"
     )
     # A note or date corrected in the admin shows on the pages and in the exports, a new
-    # licence in the data package.
+    # licence in the data package, an indicator's new value in its chart.
     for signal in (post_save, post_delete):
-        for model in (MeasureHistoryEntry, OpenDataSettings):
+        for model in (MeasureHistoryEntry, OpenDataSettings, Indicator, IndicatorValue):
             signal.connect(
                 page_cache.invalidate,
                 sender=model,

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from .. import conf
+from .. import conf, i18n
 from ..api.fields import rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES
 from ..charts import status_bar
@@ -123,6 +123,7 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
         return self.contact_email if self.show_contact_email else ""
 
     def get_context(self, request, *args, **kwargs):
+        from ..indicator_charts import charts_of_page  # it imports the models
         from .concept import IntegrationConceptPage  # concept imports this module
 
         context = super().get_context(request, *args, **kwargs)
@@ -138,6 +139,7 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
         context["mean_progress"] = summary["mean_progress"]
         context["with_progress"] = summary["with_progress"]
         context["members"] = self.members.all()
+        context["indicators"] = charts_of_page(self, i18n.page_language(self))
         context["overview_url"] = IntegrationConceptPage.overview_url_above(
             self, 2, request, group=self.pk
         )
