@@ -242,3 +242,46 @@ def test_a_new_value_shows_at_once_despite_the_page_cache(client, concept_tree):
     assert "2021" not in client.get(group.url).content.decode()
     IndicatorValue.objects.create(indicator=indicator, period="2021", value=Decimal(45))
     assert "2021" in client.get(group.url).content.decode()
+
+
+def test_groups_carry_their_indicators_in_the_api_at_a_fixed_query_count(client, concept_tree):
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first, second = concept_tree["groups"]
+    indicator_with(
+        first,
+        [("2015", 48, 70), ("2024", 61, 73)],
+        baseline_period="2015",
+        baseline_value=Decimal(48),
+        target_period="2026",
+        target_value=Decimal("65.5"),
+    )
+    url = "/api/v2/pages/?type=wagtail_integration.WorkingGroupPage&fields=indicators"
+
+    def listing():
+        with CaptureQueriesContext(connection) as captured:
+            data = client.get(url).json()
+        return {item["id"]: item["indicators"] for item in data["items"]}, len(captured)
+
+    client.get(url)
+    items, few = listing()
+    (data,) = items[first.pk]
+    assert items[second.pk] == []
+    assert data["values"] == [
+        {"period": "2015", "value": "48", "comparison_value": "70", "note": ""},
+        {"period": "2024", "value": "61", "comparison_value": "73", "note": ""},
+    ]
+    assert data["baseline"] == {"period": "2015", "value": "48"}
+    assert data["target"] == {"period": "2026", "value": "65.5"}
+    assert data["summary"].startswith("From 2015 to 2024 the value rose")
+    for n in range(5):
+        indicator_with(second, [(str(2000 + y), y) for y in range(20)], title=f"I{n}")
+    _items, more = listing()
+    assert more == few
+    detail = client.get(f"/api/v2/pages/{first.pk}/").json()
+    assert detail["indicators"][0]["title"] == "Beschäftigungsquote"
+    if settings.WAGTAIL_HAS_API_V3:
+        v3 = client.get(f"/api/v3/pages/{first.pk}/").json()
+        assert v3["indicators"][0]["values"][1]["value"] == "61"

@@ -99,3 +99,31 @@ def attach_measure_data(measures) -> None:
 
     attach_histories(measures)
     attach_suggestions(measures)
+
+
+class IndicatorsField(serializers.Field):
+    """The indicators of a working group or concept page (``models.indicators``), in the
+    page's language, with their values, baseline, target and summary sentence. Listings
+    read them for all their pages at once (``attach_indicators``)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, page):
+        from .. import i18n
+        from ..models.indicators import Indicator
+
+        indicators = getattr(page, "indicators_read", None)
+        if indicators is None:
+            indicators = Indicator.of_page(page)
+        language = i18n.page_language(page)
+        return [indicator.as_data(language) for indicator in indicators]
+
+
+def attach_indicators(pages) -> None:
+    """Read the indicators of `pages` (groups and concepts) in two queries."""
+    from ..models.indicators import Indicator
+
+    by_page = Indicator.of_pages(pages)
+    for page in pages:
+        page.indicators_read = by_page.get(page.pk, [])

@@ -15,7 +15,7 @@ from django.http import QueryDict
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 
-from .fields import attach_measure_data
+from .fields import attach_indicators, attach_measure_data
 
 # A page id is an AutoField: no site holds more pages than that, so a larger offset or limit
 # can only give an empty page, and SQLite cannot bind one at all.
@@ -69,12 +69,23 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         """One page of the listing; its measures' histories read in one query."""
-        from ..models import MeasurePage  # the models import this package
+        from ..models import (  # the models import this package
+            IntegrationConceptPage,
+            MeasurePage,
+            WorkingGroupPage,
+        )
 
         page = super().paginate_queryset(queryset)
         if page is not None:
             page = list(page)
             attach_measure_data([item for item in page if isinstance(item, MeasurePage)])
+            attach_indicators(
+                [
+                    item
+                    for item in page
+                    if isinstance(item, (WorkingGroupPage, IntegrationConceptPage))
+                ]
+            )
         return page
 
     def check_query_parameters(self, queryset) -> None:

@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .. import i18n
-from ..api.fields import related_id_api_field, rich_text_api_field
+from ..api.fields import IndicatorsField, related_id_api_field, rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
 from ..charts import status_bar
 from ..http_caching import CachedPageMixin
@@ -100,6 +100,7 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
     ]
 
     api_fields = [
+        APIField("indicators", serializer=IndicatorsField()),
         rich_text_api_field("intro"),
         rich_text_api_field("plain_language_summary"),
         APIField("body"),

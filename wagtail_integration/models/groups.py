@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from .. import conf, i18n
-from ..api.fields import rich_text_api_field
+from ..api.fields import IndicatorsField, rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES
 from ..charts import status_bar
 from ..http_caching import CachedPageMixin
@@ -74,6 +74,7 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
     ]
 
     api_fields = [
+        APIField("indicators", serializer=IndicatorsField()),
         APIField("goal"),
         rich_text_api_field("plain_language_summary"),
         rich_text_api_field("description"),

@@ -67,6 +67,19 @@ def period_key(period: str) -> tuple[int, int]:
     return int(match["year"]), int(match["half"] or 0)
 
 
+def exact_text(value) -> str:
+    """A stored number as exact text without trailing zeros: "70", "65.5" (JSON numbers
+    would round some decimals)."""
+    return format(Decimal(value).normalize(), "f")
+
+
+def period_value(period: str, value) -> dict | None:
+    """A baseline or target for the API: its period and value (as text, exact), or None."""
+    if not period or value is None:
+        return None
+    return {"period": period, "value": exact_text(value)}
+
+
 def validate_period(value: str) -> None:
     """A period is a year ("2024") or a half-year ("2024-H1", "2024-H2")."""
     if not PERIOD_PATTERN.match(value or ""):
@@ -235,19 +248,64 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         """The indicators of a working group or concept page, in the page's language where
         they are translated (else in their source language), by title, with their values:
         two queries."""
+        return cls.of_pages([page]).get(page.pk, [])
+
+    @classmethod
+    def of_pages(cls, pages) -> dict[int, list["Indicator"]]:
+        """``of_page`` for several pages at once (a listing of the API): page id -> its
+        indicators, two queries in all."""
+        by_key = {page.translation_key: page for page in pages}
         candidates = (
-            cls.objects.filter(owner__translation_key=page.translation_key)
+            cls.objects.filter(owner__translation_key__in=by_key)
+            .annotate(owner_key=models.F("owner__translation_key"))
             .prefetch_related("values")
             .order_by("pk")
         )
         versions: dict = {}
         for indicator in candidates:
-            versions.setdefault(indicator.translation_key, []).append(indicator)
-        chosen = [
-            next((i for i in group if i.locale_id == page.locale_id), group[0])
-            for group in versions.values()
-        ]
-        return sorted(chosen, key=lambda indicator: indicator.title)
+            versions.setdefault((indicator.owner_key, indicator.translation_key), []).append(
+                indicator
+            )
+        found: dict[int, list[Indicator]] = {page.pk: [] for page in pages}
+        for (owner_key, _key), group in versions.items():
+            page = by_key[owner_key]
+            chosen = next((i for i in group if i.locale_id == page.locale_id), group[0])
+            found[page.pk].append(chosen)
+        for indicators in found.values():
+            indicators.sort(key=lambda indicator: indicator.title)
+        return found
+
+    def as_data(self, language: str) -> dict:
+        """The indicator for the API and the exports; its summary in `language`."""
+        from ..indicator_charts import summary_sentence  # it imports this module
+
+        series = self.series()
+        return {
+            "id": self.pk,
+            "title": self.title,
+            "definition": self.definition,
+            "unit": self.unit,
+            "source": self.source,
+            "code": self.code,
+            "direction": self.direction,
+            "baseline": period_value(self.baseline_period, self.baseline_value),
+            "target": period_value(self.target_period, self.target_value),
+            "comparison_label": self.comparison_label,
+            "summary": summary_sentence(self, series, language),
+            "values": [
+                {
+                    "period": value.period,
+                    "value": exact_text(value.value),
+                    "comparison_value": (
+                        exact_text(value.comparison_value)
+                        if value.comparison_value is not None
+                        else None
+                    ),
+                    "note": value.note,
+                }
+                for value in series
+            ],
+        }
 
     def clean(self) -> None:
         super().clean()
