@@ -48,7 +48,13 @@ form = FeedbackFormPage.objects.live().get(locale__language_code="de")
 arabic_form = form.get_translation(form.locale.__class__.objects.get(language_code="ar"))
 answers = BeautifulSoup(client.get(form.url + "answers/").content, "html.parser")
 arabic_answers = BeautifulSoup(client.get(arabic_form.url + "answers/").content, "html.parser")
+from wagtail_integration.models import Indicator
+group_page = WorkingGroupPage.objects.live().filter(**german, slug="arbeit-und-ausbildung").get()
+group_soup = BeautifulSoup(client.get(group_page.url).content, "html.parser")
 print(json.dumps({
+    "indicators": Indicator.objects.count(),
+    "indicator_values": sorted({len(i.values.all()) for i in Indicator.objects.all()}),
+    "group_charts": len(group_soup.select("figure.wi-indicator svg")),
     "suggestions": FeedbackSubmission.objects.filter(is_public=True).count(),
     "answers_shown": len(answers.select(".wi-suggestion")),
     "arabic_answers_dir": arabic_answers.select_one(".wi-content")["dir"],
@@ -133,6 +139,8 @@ def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_
     assert counts["revisions"] >= counts["live_pages"] - 1  # every page but the tree root
     assert counts["headless_demo"] == [200, True]
     assert counts["suggestions"] == counts["answers_shown"] == 5
+    assert counts["indicators"] == 6 and counts["group_charts"] == 1
+    assert min(counts["indicator_values"]) >= 3 and max(counts["indicator_values"]) == 10
     assert counts["arabic_answers_dir"] == "rtl"
     assert counts["arabic_answers_rtl_answer"] == 1  # the one answered in Arabic
     assert counts["api_arabic_measures"] == counts["measures"]

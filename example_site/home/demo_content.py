@@ -1105,3 +1105,153 @@ SUGGESTIONS = [
         ),
     },
 ]
+
+# ---------------------------------------------------------------------------
+# Indicators, one per working group of phase 2 (invented example data, marked as such in each
+# source): (group slug, title, definition, unit, direction, code, baseline, target,
+# comparison label, values by year with comparison values).
+# ---------------------------------------------------------------------------
+
+EXAMPLE_SOURCE = "Beispieldaten: erfundene Zahlen für die Demo, keine Statistik"
+
+INDICATORS = [
+    {
+        "group": "arbeit-und-ausbildung",
+        "title": "Beschäftigungsquote von Menschen aus dem Ausland",
+        "definition": (
+            "Anteil der sozialversicherungspflichtig Beschäftigten an allen 15- bis "
+            "64-Jährigen mit ausländischer Staatsangehörigkeit."
+        ),
+        "unit": "percent",
+        "direction": "higher",
+        "code": "E1a",
+        "baseline": ("2015", "44.0"),
+        "target": ("2026", "58.0"),
+        "comparison_label": "Gesamtbevölkerung",
+        "values": [
+            ("2015", "44.0", "61.2"),
+            ("2016", "45.1", "61.9"),
+            ("2017", "46.8", "62.5"),
+            ("2018", "48.2", "63.0"),
+            ("2019", "49.5", "63.6"),
+            ("2020", "47.9", "62.8"),
+            ("2021", "50.3", "63.4"),
+            ("2022", "52.6", "64.1"),
+            ("2023", "54.0", "64.5"),
+            ("2024", "55.2", "64.8"),
+        ],
+    },
+    {
+        "group": "gesundheit-und-pflege",
+        "title": "Arzttermine mit Sprachmittlung",
+        "definition": (
+            "Termine in Praxen, zu denen der Dolmetscherpool eine Sprachmittlung schickte."
+        ),
+        "unit": "count",
+        "direction": "higher",
+        "code": "",
+        "baseline": ("2017", "40"),
+        "target": ("2026", "900"),
+        "comparison_label": "",
+        "values": [
+            ("2017", "40", None),
+            ("2018", "95", None),
+            ("2019", "180", None),
+            ("2020", "150", None),
+            ("2021", "310", None),
+            ("2022", "450", None),
+            ("2023", "520", None),
+            ("2024", "640", None),
+        ],
+    },
+    {
+        "group": "schule-bildung-sprache",
+        "title": "Schulabgänge ohne Abschluss",
+        "definition": (
+            "Anteil der Schülerinnen und Schüler ausländischer Staatsangehörigkeit, die die "
+            "Schule ohne Abschluss verlassen."
+        ),
+        "unit": "percent",
+        "direction": "lower",
+        "code": "B3",
+        "baseline": ("2015", "14.8"),
+        "target": ("2026", "9.0"),
+        "comparison_label": "Alle Schülerinnen und Schüler",
+        "values": [
+            ("2015", "14.8", "6.1"),
+            ("2016", "14.1", "6.0"),
+            ("2017", "13.6", "5.9"),
+            ("2018", "13.9", "6.2"),
+            ("2019", "12.7", "5.8"),
+            ("2020", "12.9", "6.0"),
+            ("2021", "12.0", "5.7"),
+            ("2022", "11.4", "5.6"),
+            ("2023", "10.9", "5.5"),
+        ],
+    },
+    {
+        "group": "verwaltung",
+        "title": "Beschäftigte der Stadtverwaltung mit Einwanderungsgeschichte",
+        "definition": (
+            "Anteil der Beschäftigten der Stadtverwaltung, die selbst oder deren Eltern "
+            "eingewandert sind (freiwillige Angabe)."
+        ),
+        "unit": "percent",
+        "direction": "higher",
+        "code": "",
+        "baseline": ("2016", "9.0"),
+        "target": ("2026", "16.0"),
+        "comparison_label": "",
+        "values": [
+            ("2016", "9.0", None),
+            ("2017", "9.4", None),
+            ("2018", "10.1", None),
+            ("2019", "10.8", None),
+            ("2020", "11.2", None),
+            ("2021", "11.9", None),
+            ("2022", "12.5", None),
+            ("2023", "13.0", None),
+            ("2024", "13.6", None),
+        ],
+    },
+    {
+        "group": "wohnen-und-leben-im-stadtteil",
+        "title": "Begegnungsangebote in den Stadtteilen",
+        "definition": (
+            "Regelmäßige Begegnungsangebote (mindestens monatlich) in den Stadtteiltreffs."
+        ),
+        "unit": "count",
+        "direction": "higher",
+        "code": "",
+        "baseline": ("2015", "6"),
+        "target": ("2026", "24"),
+        "comparison_label": "",
+        "values": [
+            ("2015", "6", None),
+            ("2016", "7", None),
+            ("2017", "9", None),
+            ("2018", "11", None),
+            ("2019", "12", None),
+            ("2020", "8", None),
+            ("2021", "13", None),
+            ("2022", "15", None),
+            ("2023", "17", None),
+            ("2024", "19", None),
+        ],
+    },
+    {
+        "group": "soziale-und-politische-teilnahme-und-teilhabe",
+        "title": "Wahlbeteiligung bei der Beiratswahl",
+        "definition": (
+            "Anteil der Wahlberechtigten, die bei der Wahl des Beirats für Migration und "
+            "Integration gewählt haben."
+        ),
+        "unit": "percent",
+        "direction": "higher",
+        "code": "",
+        "baseline": ("2014", "8.1"),
+        "target": ("2029", "15.0"),
+        "comparison_label": "",
+        "values": [("2014", "8.1", None), ("2019", "9.6", None), ("2024", "11.8", None)],
+    },
+]

@@ -258,6 +258,7 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         candidates = (
             cls.objects.filter(owner__translation_key__in=by_key)
             .annotate(owner_key=models.F("owner__translation_key"))
+            .select_related("locale")
             .prefetch_related("values")
             .order_by("pk")
         )

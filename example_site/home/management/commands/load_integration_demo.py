@@ -7,6 +7,7 @@ created for each page, the translated strings are imported from the PO catalogs 
 
 import datetime
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 
 import polib
@@ -35,6 +36,8 @@ from wagtail_integration.feedback.models import (
 )
 from wagtail_integration.models import (
     ConceptPhasePage,
+    Indicator,
+    IndicatorValue,
     IntegrationConceptPage,
     MeasureHistoryEntry,
     MeasurePage,
@@ -108,6 +111,7 @@ class Command(BaseCommand):
                 self.ensure_translations(home, language_code)
             with transaction.atomic():
                 self.ensure_suggestions(concept)
+                self.ensure_indicators(concept)
         if self.created:
             call_command("wagtail_update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
@@ -323,6 +327,48 @@ class Command(BaseCommand):
                 MeasurePage.objects.filter(slug__in=data["measures"], locale=form.locale)
             )
         self.stdout.write(f"Published {len(demo_content.SUGGESTIONS)} answered suggestions.")
+
+    def ensure_indicators(self, concept: IntegrationConceptPage) -> None:
+        """One indicator per working group with eight to ten years of invented values, if
+        the concept has none yet (in German; other languages show them until translated)."""
+        groups = {
+            group.slug: group
+            for group in WorkingGroupPage.objects.descendant_of(concept).filter(
+                locale=concept.locale
+            )
+        }
+        if Indicator.objects.filter(owner__in=groups.values()).exists():
+            return
+        for data in demo_content.INDICATORS:
+            indicator = Indicator(
+                owner=groups[data["group"]],
+                title=data["title"],
+                definition=data["definition"],
+                unit=data["unit"],
+                direction=data["direction"],
+                code=data["code"],
+                source=demo_content.EXAMPLE_SOURCE,
+                baseline_period=data["baseline"][0],
+                baseline_value=Decimal(data["baseline"][1]),
+                target_period=data["target"][0],
+                target_value=Decimal(data["target"][1]),
+                comparison_label=data["comparison_label"],
+                locale=concept.locale,
+            )
+            indicator.full_clean()
+            indicator.save()
+            IndicatorValue.objects.bulk_create(
+                IndicatorValue(
+                    indicator=indicator,
+                    period=period,
+                    value=Decimal(value),
+                    comparison_value=Decimal(comparison) if comparison else None,
+                    locale=concept.locale,
+                    sort_order=order,
+                )
+                for order, (period, value, comparison) in enumerate(data["values"])
+            )
+        self.stdout.write(f"Published {len(demo_content.INDICATORS)} indicators (example data).")
 
     def ensure_translations(self, home: HomePage, language_code: str) -> None:
         """Translate every page of the demo that has no translation in this language yet."""
