@@ -285,3 +285,15 @@ def test_groups_carry_their_indicators_in_the_api_at_a_fixed_query_count(client,
     if settings.WAGTAIL_HAS_API_V3:
         v3 = client.get(f"/api/v3/pages/{first.pk}/").json()
         assert v3["indicators"][0]["values"][1]["value"] == "61"
+
+
+def test_the_concept_shows_its_cross_cutting_indicators(client, concept_tree):
+    concept = concept_tree["concept"]
+    indicator_with(concept, [("2020", 100), ("2024", 140)], title="Einbürgerungen", unit="count")
+    indicator_with(concept_tree["groups"][0], [("2020", 1)], title="Nur in der Gruppe")
+    soup = BeautifulSoup(client.get(concept.url).content, "html.parser")
+    titles = [h3.get_text(strip=True) for h3 in soup.select(".wi-indicator__title")]
+    assert titles == ["Einbürgerungen"]
+    assert soup.select_one(".wi-indicator__summary").get_text() == (
+        "From 2020 to 2024 the value rose from 100 to 140."
+    )

@@ -221,6 +221,8 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
         return feedback_page_model.objects.child_of(self).live().public().first()
 
     def get_context(self, request, *args, **kwargs):
+        from ..indicator_charts import charts_of_page  # it imports the models
+
         context = super().get_context(request, *args, **kwargs)
         private = private_sections(request)
         phases = list(self.get_phases(private))
@@ -264,6 +266,8 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
         timeline = phase_timeline(phases, current_phase, milestones, timezone.localdate())
         feedback_page = self.get_feedback_page()
         context.update(
+            # The concept's own, cross-cutting indicators; the groups show theirs.
+            indicators=charts_of_page(self, i18n.page_language(self)),
             timeline=timeline,
             phases=phases,
             current_phase=current_phase,
