@@ -297,3 +297,23 @@ def test_the_concept_shows_its_cross_cutting_indicators(client, concept_tree):
     assert soup.select_one(".wi-indicator__summary").get_text() == (
         "From 2020 to 2024 the value rose from 100 to 140."
     )
+
+
+def test_measures_and_indicators_name_each_other(client, concept_tree):
+    group = concept_tree["groups"][0]
+    measure, other = concept_tree["measures"]
+    indicator = indicator_with(group, [("2020", 40), ("2024", "55.5")])
+    indicator.measures.set([measure])
+    indicator.save()
+
+    group_soup = BeautifulSoup(client.get(group.url).content, "html.parser")
+    links = group_soup.select(".wi-indicator__measures a")
+    assert [(a.get_text(), a["href"]) for a in links] == [(measure.title, measure.url)]
+
+    soup = BeautifulSoup(client.get(measure.url).content, "html.parser")
+    section = soup.find("h2", string="Indicators this measure should move").parent
+    (item,) = section.select("li")
+    assert item.a["href"] == f"{group.url}#wi-indicator-{indicator.pk}"
+    assert item.get_text(" ", strip=True).endswith("55.5\u00a0% (2024)")
+    other_soup = BeautifulSoup(client.get(other.url).content, "html.parser")
+    assert other_soup.find("h2", string="Indicators this measure should move") is None

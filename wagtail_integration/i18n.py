@@ -187,3 +187,16 @@ def in_page_locale(target: Page | None, page: Page) -> Page | None:
         return target
     translation = target.get_translation_or_none(page.locale)
     return translation if translation is not None and translation.live else target
+
+
+def live_translations(pages: list[Page], model, locale_id: int) -> dict[int, Page]:
+    """page id -> its live translation in the locale (else the page itself), for `pages` of
+    `model`, in one query (``in_page_locale`` for many pages at once)."""
+    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
+    translated = {}
+    if keys:
+        translated = {
+            page.translation_key: page
+            for page in model.objects.filter(translation_key__in=keys, locale_id=locale_id).live()
+        }
+    return {page.pk: translated.get(page.translation_key, page) for page in pages}

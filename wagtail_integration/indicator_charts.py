@@ -335,10 +335,21 @@ def summary_sentence(indicator, values, language: str) -> str:
 
 def charts_of_page(page, language: str) -> list[tuple]:
     """(indicator, chart) for each indicator of a working group or concept page, in the
-    page's language where translated: two queries, whatever the number of values."""
+    page's language where translated, each with ``measures_shown`` (the measures meant to
+    move it, in the page's language): four queries, whatever the number of values."""
+    from . import i18n
+    from .models import MeasurePage
     from .models.indicators import Indicator
 
+    indicators = Indicator.of_page(page)
+    measures = i18n.live_translations(
+        [m for indicator in indicators for m in indicator.measures.all()],
+        MeasurePage,
+        page.locale_id,
+    )
+    for indicator in indicators:
+        indicator.measures_shown = [measures[m.pk] for m in indicator.measures.all()]
     return [
         (indicator, line_chart(indicator, indicator.values.all(), language))
-        for indicator in Indicator.of_page(page)
+        for indicator in indicators
     ]

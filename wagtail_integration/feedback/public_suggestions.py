@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from wagtail_integration import page_cache
+from wagtail_integration import i18n, page_cache
 from wagtail_integration.linked_suggestions import LinkedSuggestion
 from wagtail_integration.models import MeasurePage, WorkingGroupPage
 
@@ -83,19 +83,6 @@ def suggestions_for_measures(keys) -> dict:
     return found
 
 
-def in_locale(pages: list[Page], model, locale_id: int) -> dict[int, Page]:
-    """page id -> its live translation in the locale (else the page), for pages of `model`,
-    in one query."""
-    keys = {page.translation_key for page in pages if page.locale_id != locale_id}
-    translated = {}
-    if keys:
-        translated = {
-            page.translation_key: page
-            for page in model.objects.filter(translation_key__in=keys, locale_id=locale_id).live()
-        }
-    return {page.pk: translated.get(page.translation_key, page) for page in pages}
-
-
 def suggestions_of_form(form_page) -> QuerySet:
     """The published suggestions of `form_page`'s form (all its language versions), grouped
     by working group in tree order (general ones last), the newest answer first in a group,
@@ -114,8 +101,10 @@ def suggestions_of_form(form_page) -> QuerySet:
 def show_in_locale(submissions: list, locale_id: int) -> list:
     """Give each of `submissions` ``group`` (its topic) and ``led_to`` (its measures) in the
     locale, where they are translated (two queries)."""
-    groups = in_locale([s.topic for s in submissions if s.topic], WorkingGroupPage, locale_id)
-    measures = in_locale(
+    groups = i18n.live_translations(
+        [s.topic for s in submissions if s.topic], WorkingGroupPage, locale_id
+    )
+    measures = i18n.live_translations(
         [m for s in submissions for m in s.measures.all()], MeasurePage, locale_id
     )
     for submission in submissions:

@@ -11,11 +11,12 @@ the numbers, periods, unit and direction are one truth in every language.
 import re
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
@@ -27,6 +28,8 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from .measures import MeasurePage
 
 # "2024" for a year, "2024-H1" / "2024-H2" for its halves.
 PERIOD_PATTERN = re.compile(r"^(?P<year>[12][0-9]{3})(?:-H(?P<half>[12]))?$")
@@ -182,6 +185,13 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         null=True,
         blank=True,
     )
+    measures = ParentalManyToManyField(
+        MeasurePage,
+        blank=True,
+        related_name="+",
+        verbose_name=_("measures meant to move it"),
+        help_text=_("The measures of the concept that should change this indicator."),
+    )
     comparison_label = models.CharField(
         max_length=255,
         blank=True,
@@ -197,6 +207,7 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
     # key.
     override_translatable_fields = [
         SynchronizedField("owner"),
+        SynchronizedField("measures"),
         SynchronizedField("unit", overridable=False),
         SynchronizedField("code", overridable=False),
         SynchronizedField("direction", overridable=False),
@@ -228,6 +239,7 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
             heading=_("Baseline and target"),
         ),
         FieldPanel("comparison_label"),
+        FieldPanel("measures", widget=forms.CheckboxSelectMultiple),
         InlinePanel(
             "values",
             heading=_("Values"),
@@ -259,7 +271,12 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
             cls.objects.filter(owner__translation_key__in=by_key)
             .annotate(owner_key=models.F("owner__translation_key"))
             .select_related("locale")
-            .prefetch_related("values")
+            .prefetch_related(
+                "values",
+                models.Prefetch(
+                    "measures", queryset=MeasurePage.objects.live().public().order_by("path")
+                ),
+            )
             .order_by("pk")
         )
         versions: dict = {}
@@ -275,6 +292,30 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         for indicators in found.values():
             indicators.sort(key=lambda indicator: indicator.title)
         return found
+
+    @classmethod
+    def of_measure(cls, measure) -> list["Indicator"]:
+        """The indicators a measure is meant to move, in the measure's language where they
+        are translated, with their owners and values: two queries."""
+        candidates = (
+            cls.objects.filter(measures__translation_key=measure.translation_key)
+            .select_related("owner", "locale")
+            .prefetch_related("values")
+            .order_by("pk")
+            .distinct()
+        )
+        versions: dict = {}
+        for indicator in candidates:
+            versions.setdefault(indicator.translation_key, []).append(indicator)
+        chosen = [
+            next((i for i in group if i.locale_id == measure.locale_id), group[0])
+            for group in versions.values()
+        ]
+        return sorted(chosen, key=lambda indicator: indicator.title)
+
+    def latest_value(self) -> "IndicatorValue | None":
+        series = self.series()
+        return series[-1] if series else None
 
     def as_data(self, language: str) -> dict:
         """The indicator for the API and the exports; its summary in `language`."""

@@ -263,10 +263,16 @@ class MeasurePage(CachedPageMixin, PlainLanguageMixin, DatePeriodMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .history import history_of  # history imports this module
+        from .indicators import Indicator  # indicators imports this module
 
         context = super().get_context(request, *args, **kwargs)
         context["history"] = list(history_of(self))
         context["suggestions"] = suggestions_of(self)
+        indicators = Indicator.of_measure(self)
+        owners = i18n.live_translations([i.owner for i in indicators], Page, self.locale_id)
+        for indicator in indicators:
+            indicator.owner_shown = owners[indicator.owner_id]
+        context["indicators"] = indicators
         return context
 
     def json_ld(self, request=None) -> dict:

@@ -29,6 +29,20 @@ def text_direction(language_code: str) -> str:
     return i18n.text_direction(language_code or "")
 
 
+@register.simple_tag
+def indicator_value(value, indicator) -> str:
+    """An indicator's value with its unit and period, for the active language: "61 % (2024)"."""
+    from django.utils.translation import get_language
+
+    from ..indicator_charts import localized_period, with_unit
+
+    language = get_language() or "en"
+    return (
+        f"{with_unit(value.value, indicator.unit, language)} "
+        f"({localized_period(value.period, language)})"
+    )
+
+
 @register.inclusion_tag("wagtail_integration/includes/breadcrumbs.html", takes_context=True)
 def integration_breadcrumbs(context, page: Page) -> dict:
     """The trail of live pages from the integration concept down to the page (one query)."""
