@@ -39,6 +39,8 @@ CONCEPT_PATHS = (
     "/konzept/measures/csv/",
     "/konzept/measures/json/",
     "/konzept/measures/datapackage/",
+    "/konzept/indicators/csv/",
+    "/konzept/indicators/json/",
 )
 
 

@@ -317,3 +317,28 @@ def test_measures_and_indicators_name_each_other(client, concept_tree):
     assert item.get_text(" ", strip=True).endswith("55.5\u00a0% (2024)")
     other_soup = BeautifulSoup(client.get(other.url).content, "html.parser")
     assert other_soup.find("h2", string="Indicators this measure should move") is None
+
+
+def test_the_concept_exports_its_indicators_as_csv_and_json(client, concept_tree):
+    import csv
+    import io
+
+    concept = concept_tree["concept"]
+    indicator_with(concept_tree["groups"][0], [("2015", 48, 70), ("2024", "61.5")])
+    indicator_with(concept, [("2020", 100)], title="Einbürgerungen", unit="count")
+    response = client.get(concept.url + "indicators/csv/")
+    assert response.status_code == 200 and "public" in response["Cache-Control"]
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [(r["title"], r["period"], r["value"], r["comparison_value"]) for r in rows] == [
+        ("Einbürgerungen", "2020", "100", ""),
+        ("Beschäftigungsquote", "2015", "48", "70"),
+        ("Beschäftigungsquote", "2024", "61.5", ""),
+    ]
+    data = client.get(concept.url + "indicators/json/").json()
+    assert [item["title"] for item in data] == ["Einbürgerungen", "Beschäftigungsquote"]
+    assert data[1]["values"][1] == {
+        "period": "2024",
+        "value": "61.5",
+        "comparison_value": None,
+        "note": "",
+    }

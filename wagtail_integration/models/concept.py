@@ -156,10 +156,32 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
 
         return measures_datapackage(request, self)
 
+    @path("indicators/csv/", name="indicators_csv")
+    def indicators_csv(self, request):
+        """The indicators' values as CSV (UTF-8 with BOM), one row per value."""
+        from ..views.indicator_exports import indicators_csv
+
+        return indicators_csv(request, self)
+
+    @path("indicators/json/", name="indicators_json")
+    def indicators_json(self, request):
+        """The indicators with their values as JSON."""
+        from ..views.indicator_exports import indicators_json
+
+        return indicators_json(request, self)
+
     def get_cached_paths(self) -> list[str]:
         """The page and its sub-pages, for Wagtail's frontend cache to purge together
         (filtered addresses of the overview expire after the pages' max-age)."""
-        return ["/", "/measures/", "/measures/csv/", "/measures/json/", "/measures/datapackage/"]
+        return [
+            "/",
+            "/measures/",
+            "/measures/csv/",
+            "/measures/json/",
+            "/measures/datapackage/",
+            "/indicators/csv/",
+            "/indicators/json/",
+        ]
 
     # Previews show the page itself, as Wagtail's own ``serve_preview`` does (the routable
     # mixin's would route to a sub-page for "/").
