@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale
@@ -236,6 +237,28 @@ def test_a_translation_translates_the_texts_and_keeps_the_numbers(
     ]
     msgids = {entry.msgid for entry in po}
     assert "2015" not in msgids and "48.0000" not in msgids  # numbers are not for translators
+
+    # The source changes after the translation: a new value (as the CSV import adds one),
+    # a corrected value, a new target. The translation shows them at once, before any sync,
+    # its own notes kept and a note it does not have yet marked with the source's language.
+    IndicatorValue.objects.create(indicator=indicator, period="2025", value=63, note="vorläufig")
+    IndicatorValue.objects.filter(indicator=indicator, period="2024").update(value=62)
+    Indicator.objects.filter(pk=indicator.pk).update(target_period="2026", target_value=65)
+
+    [shown] = Indicator.of_page(arabic_group)
+    assert shown.pk == translated.pk and shown.title == "معدل التوظيف"
+    assert (shown.target_period, shown.target_value) == ("2026", Decimal(65))
+    assert [
+        (v.period, v.value, v.note, getattr(v, "note_language", "")) for v in shown.series()
+    ] == [
+        ("2015", Decimal(48), "", ""),
+        ("2024", Decimal(62), "طريقة عد جديدة", ""),
+        ("2025", Decimal(63), "vorläufig", indicator.locale.language_code),
+    ]
+    response = Client().get(arabic_group.url)
+    html = response.content.decode()
+    assert f'<td lang="{indicator.locale.language_code}">vorläufig</td>' in html
+    assert "٦٣" in html and "٦٢" in html
 
 
 def test_a_page_reads_its_indicators_and_values_in_queries_that_do_not_grow(concept_tree):

@@ -282,6 +282,7 @@ def line_chart(indicator, values, language: str) -> IndicatorChart:
                 else ""
             ),
             "note": value.note,
+            "note_language": getattr(value, "note_language", ""),
         }
         for value in values
     ]
@@ -350,6 +351,6 @@ def charts_of_page(page, language: str) -> list[tuple]:
     for indicator in indicators:
         indicator.measures_shown = [measures[m.pk] for m in indicator.measures.all()]
     return [
-        (indicator, line_chart(indicator, indicator.values.all(), language))
+        (indicator, line_chart(indicator, indicator.series(), language))
         for indicator in indicators
     ]

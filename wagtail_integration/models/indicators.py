@@ -8,6 +8,7 @@ inline; titles, definitions, sources and notes are translated with wagtail-local
 the numbers, periods, unit and direction are one truth in every language.
 """
 
+import copy
 import re
 from decimal import Decimal
 
@@ -40,6 +41,16 @@ OWNER_PAGE_TYPES = [
 ]
 # Values are stored with up to 10 digits before and 4 after the decimal point.
 VALUE_DIGITS, VALUE_PLACES = 14, 4
+# The synchronized fields of an indicator: one truth in every language.
+NUMBER_FIELDS = (
+    "unit",
+    "code",
+    "direction",
+    "baseline_period",
+    "baseline_value",
+    "target_period",
+    "target_value",
+)
 
 
 class IndicatorUnit(models.TextChoices):
@@ -90,6 +101,35 @@ def validate_period(value: str) -> None:
             _('Enter a year such as "2024", or a half-year such as "2024-H1" or "2024-H2".'),
             code="invalid_period",
         )
+
+
+def in_language_of(versions: list, locale_id: int, source_locale_id: int):
+    """Of the language versions of one indicator (its values prefetched), the one in
+    `locale_id` (else the source), carrying the source's numbers and values.
+
+    wagtail-localize copies synchronized fields into a translation only when the translation
+    is next synced; a value added in the source (by an editor or the CSV import) would be
+    missing from the other languages until then. So the numbers are always read from the
+    source, and only the texts from the translation: its notes where it has the value, else
+    the source's note, marked with the source's language (``note_language``).
+    """
+    source = next((v for v in versions if v.locale_id == source_locale_id), versions[0])
+    shown = next((v for v in versions if v.locale_id == locale_id), source)
+    if shown is source:
+        return shown
+    for name in NUMBER_FIELDS:
+        setattr(shown, name, getattr(source, name))
+    notes = {value.period: value.note for value in shown.values.all()}
+    series = []
+    for value in source.values.all():
+        value = copy.copy(value)
+        if value.period in notes:
+            value.note = notes[value.period]
+        elif value.note:
+            value.note_language = source.locale.language_code
+        series.append(value)
+    shown.source_series = sorted(series, key=lambda value: period_key(value.period))
+    return shown
 
 
 def value_field(verbose_name, help_text, **kwargs) -> models.DecimalField:
@@ -269,7 +309,10 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         by_key = {page.translation_key: page for page in pages}
         candidates = (
             cls.objects.filter(owner__translation_key__in=by_key)
-            .annotate(owner_key=models.F("owner__translation_key"))
+            .annotate(
+                owner_key=models.F("owner__translation_key"),
+                owner_locale=models.F("owner__locale_id"),
+            )
             .select_related("locale")
             .prefetch_related(
                 "values",
@@ -287,8 +330,7 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         found: dict[int, list[Indicator]] = {page.pk: [] for page in pages}
         for (owner_key, _key), group in versions.items():
             page = by_key[owner_key]
-            chosen = next((i for i in group if i.locale_id == page.locale_id), group[0])
-            found[page.pk].append(chosen)
+            found[page.pk].append(in_language_of(group, page.locale_id, group[0].owner_locale))
         for indicators in found.values():
             indicators.sort(key=lambda indicator: indicator.title)
         return found
@@ -308,7 +350,7 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         for indicator in candidates:
             versions.setdefault(indicator.translation_key, []).append(indicator)
         chosen = [
-            next((i for i in group if i.locale_id == measure.locale_id), group[0])
+            in_language_of(group, measure.locale_id, group[0].owner.locale_id)
             for group in versions.values()
         ]
         return sorted(chosen, key=lambda indicator: indicator.title)
@@ -375,7 +417,10 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
             raise ValidationError(errors)
 
     def series(self) -> list["IndicatorValue"]:
-        """The values in the order of their periods (read once: prefetched by listings)."""
+        """The values in the order of their periods (read once: prefetched by listings);
+        for a translation shown by ``of_pages``, the source's values (``in_language_of``)."""
+        if hasattr(self, "source_series"):
+            return self.source_series
         return sorted(self.values.all(), key=lambda value: period_key(value.period))
 
 
