@@ -1,16 +1,19 @@
-"""Factories that build real pages in the real page tree.
+"""Factories that build real pages in the real page tree, and indicators of those pages.
 
 Each takes the parent page and any field values, fills in the rest, and returns the saved,
-published page.
+published page (or the saved indicator).
 """
 
 import itertools
+from decimal import Decimal
 
 from wagtail.models import Page
 
 from wagtail_integration.feedback.models import FeedbackFormPage
 from wagtail_integration.models import (
     ConceptPhasePage,
+    Indicator,
+    IndicatorValue,
     IntegrationConceptPage,
     MeasurePage,
     WorkingGroupPage,
@@ -117,3 +120,25 @@ def make_many_measures(parent: Page, count: int, **fields) -> None:
         measure.__dict__.update({f.attname: getattr(page, f.attname) for f in Page._meta.fields})
         measure.save_base(raw=True)
     Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild + count)
+
+
+def make_indicator(owner: Page, values=(), **fields) -> Indicator:
+    """An indicator of `owner` (a working group or concept) with `values`: (period, value)
+    or (period, value, comparison value) tuples."""
+    indicator = Indicator.objects.create(
+        owner=owner,
+        title=fields.pop("title", "Beschäftigungsquote"),
+        definition=fields.pop(
+            "definition", "Anteil der Beschäftigten an den 15- bis 64-Jährigen."
+        ),
+        unit=fields.pop("unit", "percent"),
+        **fields,
+    )
+    for period, value, *comparison in values:
+        IndicatorValue.objects.create(
+            indicator=indicator,
+            period=period,
+            value=Decimal(str(value)),
+            comparison_value=Decimal(str(comparison[0])) if comparison else None,
+        )
+    return indicator

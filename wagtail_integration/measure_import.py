@@ -15,9 +15,7 @@ Windows-1252 instead of UTF-8, dates as 15.01.2024, whole numbers as 40.0. All o
 read; anything else ambiguous is refused with the reason.
 """
 
-import csv
 import hashlib
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -33,10 +31,13 @@ from django.utils.translation import pgettext
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
-from . import conf, i18n
+from . import i18n
+from .csv_upload import FORBIDDEN, ImportFileError, InvalidCell, read_rows
 from .models import ConceptPhasePage, MeasurePage, MeasureStatus, WorkingGroupPage
 from .open_data import COLUMNS
 
+# The columns a file must have.
+REQUIRED_COLUMNS = ("id", "title", "status")
 IMPORTED = [column.name for column in COLUMNS if column.imported]
 # The columns compared with a measure (the parent ids only locate a new measure).
 COMPARED = [name for name in IMPORTED if name not in ("working_group_id", "phase_id")]
@@ -47,17 +48,7 @@ TEXT_LIMITS = {
     "decision_reference": 255,
     "decision_url": 200,
 }
-# Control characters, lone surrogates, line breaks: no single-line field may hold them.
-FORBIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]")
 GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read (encoding, size, header)."""
-
-
-class InvalidCell(ValueError):
-    """A cell's value is refused, for the reason given."""
 
 
 @dataclass
@@ -126,60 +117,6 @@ class ImportPlan:
             parts.extend(f"{c.field}={c.old!r}>{c.new!r}" for c in row.changes)
             parts.extend(row.errors)
         return hashlib.sha256("\n".join(parts).encode("utf-8", "replace")).hexdigest()
-
-
-def decode(data: bytes) -> str:
-    """The file's text: UTF-8 (with or without BOM), else Windows-1252 (what Excel writes
-    on Windows when "CSV UTF-8" is not chosen)."""
-    if b"\x00" in data:
-        raise ImportFileError(_("This is not a CSV file (it holds binary data)."))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def read_rows(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
-    """The header and the rows (with their line numbers) of the CSV `text`; the delimiter
-    (comma, semicolon or tab) is taken from the header line."""
-    text = text.lstrip("\ufeff")
-    first_line = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    try:
-        header = [name.strip().lower() for name in next(reader)]
-    except StopIteration:
-        raise ImportFileError(_("The file is empty.")) from None
-    except csv.Error as error:
-        raise ImportFileError(_("The file cannot be read as CSV: %s") % error) from None
-    missing = [name for name in ("id", "title", "status") if name not in header]
-    if missing:
-        raise ImportFileError(
-            _("The first line must name the columns; missing: %(columns)s.")
-            % {"columns": ", ".join(missing)}
-        )
-    duplicated = sorted({name for name in header if name and header.count(name) > 1})
-    if duplicated:
-        raise ImportFileError(
-            _("These columns appear twice: %(columns)s.") % {"columns": ", ".join(duplicated)}
-        )
-    rows = []
-    limit = conf.import_max_rows()
-    try:
-        for cells in reader:
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank line, as spreadsheets leave at the end
-            if len(rows) >= limit:
-                raise ImportFileError(
-                    _("The file has more than %(limit)s rows.") % {"limit": limit}
-                )
-            rows.append((reader.line_num, dict(zip(header, cells, strict=False))))
-    except csv.Error as error:
-        raise ImportFileError(
-            _("Line %(line)s cannot be read as CSV: %(error)s")
-            % {"line": reader.line_num, "error": error}
-        ) from None
-    return header, rows
 
 
 def parse_integer(value: str) -> int:
@@ -272,7 +209,7 @@ def plan(concept, text: str, user) -> ImportPlan:
                 "every language: import into the concept in its source language."
             )
         )
-    header, rows = read_rows(text)
+    header, rows = read_rows(text, REQUIRED_COLUMNS)
     known = {column.name for column in COLUMNS}
     ignored_columns = [name for name in header if name and name not in known]
     measures = {m.pk: m for m in MeasurePage.objects.descendant_of(concept).defer_streamfields()}

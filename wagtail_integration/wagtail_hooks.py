@@ -69,14 +69,58 @@ def import_button(page, user, priority: int):
     )
 
 
+# The import of indicator values (views/indicator_import.py): its admin URLs, and a button on
+# each concept page for those who may change indicators.
+@hooks.register("register_admin_urls")
+def register_indicator_import_urls():
+    from django.urls import include, path
+
+    from .views import indicator_import
+
+    urls = [
+        path("<int:concept_id>/", indicator_import.upload, name="upload"),
+        path("<int:concept_id>/<int:import_id>/", indicator_import.preview, name="preview"),
+    ]
+    return [
+        path(
+            "integration/indicator-values-import/",
+            include(
+                (urls, "wagtail_integration_indicator_import"),
+                namespace="wagtail_integration_indicator_import",
+            ),
+        )
+    ]
+
+
+def indicator_import_button(page, user, priority: int):
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy
+    from wagtail.admin.widgets import Button
+
+    from .views.indicator_import import may_import
+
+    if not issubclass(page.specific_class or type(page), IntegrationConceptPage):
+        return
+    if not may_import(user):
+        return
+    yield Button(
+        gettext_lazy("Import indicator values (CSV)"),
+        reverse("wagtail_integration_indicator_import:upload", args=[page.pk]),
+        icon_name="upload",
+        priority=priority,
+    )
+
+
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_import_button(page, user, next_url=None):
     yield from import_button(page, user, priority=60)
+    yield from indicator_import_button(page, user, priority=61)
 
 
 @hooks.register("register_page_header_buttons")
 def page_header_import_button(page, user, view_name=None, next_url=None):
     yield from import_button(page, user, priority=60)
+    yield from indicator_import_button(page, user, priority=61)
 
 
 # --- Measures in the admin: the flat listing and the dashboard panel (admin_listing.py,

@@ -6,7 +6,7 @@ The feedback form's models live in the feedback app, ``wagtail_integration.feedb
 from .concept import IntegrationConceptPage
 from .groups import WorkingGroupMember, WorkingGroupPage
 from .history import MeasureHistoryEntry
-from .imports import MeasureImport
+from .imports import IndicatorValuesImport, MeasureImport
 from .indicators import Indicator, IndicatorDirection, IndicatorUnit, IndicatorValue
 from .measures import MeasurePage, MeasureStatus
 from .open_data import OpenDataSettings
@@ -18,6 +18,7 @@ __all__ = [
     "IndicatorDirection",
     "IndicatorUnit",
     "IndicatorValue",
+    "IndicatorValuesImport",
     "IntegrationConceptPage",
     "MeasureHistoryEntry",
     "MeasureImport",

@@ -1,4 +1,5 @@
-"""An uploaded CSV file of measures, kept between its preview and its application.
+"""An uploaded CSV file of measures or of indicator values, kept between its preview and its
+application.
 
 The file is stored so that "apply" changes exactly what the preview showed, without the
 editor uploading it twice, and across server processes. An import belongs to the editor who
@@ -16,16 +17,9 @@ from django.utils.translation import pgettext_lazy
 KEPT_UNAPPLIED = timedelta(days=1)
 
 
-class MeasureImport(models.Model):
-    """One upload of the measures import, with who made it and whether it was applied."""
+class Upload(models.Model):
+    """One uploaded file of an import, with who uploaded it and whether it was applied."""
 
-    concept = models.ForeignKey(
-        "wagtailcore.Page",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("concept"),
-        help_text=_("The integration concept whose measures the file updates."),
-    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -58,12 +52,11 @@ class MeasureImport(models.Model):
         default=dict,
         blank=True,
         verbose_name=_("result"),
-        help_text=_("How many measures were changed, created and published."),
+        help_text=_("What applying the file changed: how many rows of each kind."),
     )
 
     class Meta:
-        verbose_name = _("measures import")
-        verbose_name_plural = _("measures imports")
+        abstract = True
 
     def __str__(self) -> str:
         return self.file_name
@@ -74,3 +67,35 @@ class MeasureImport(models.Model):
         cls.objects.filter(
             applied_at__isnull=True, uploaded_at__lt=timezone.now() - KEPT_UNAPPLIED
         ).delete()
+
+
+class MeasureImport(Upload):
+    """One upload of the measures import (``measure_import``)."""
+
+    concept = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("concept"),
+        help_text=_("The integration concept whose measures the file updates."),
+    )
+
+    class Meta:
+        verbose_name = _("measures import")
+        verbose_name_plural = _("measures imports")
+
+
+class IndicatorValuesImport(Upload):
+    """One upload of the indicator values import (``indicator_import``)."""
+
+    concept = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("concept"),
+        help_text=_("The integration concept whose indicators' values the file updates."),
+    )
+
+    class Meta:
+        verbose_name = _("indicator values import")
+        verbose_name_plural = _("indicator values imports")

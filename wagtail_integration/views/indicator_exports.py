@@ -11,29 +11,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.text import slugify
 
 from .. import i18n
+from ..indicator_data import INDICATOR_COLUMN_NAMES
 from ..models import WorkingGroupPage
 from ..models.indicators import Indicator, exact_text
 from .exports import CSV_CONTENT_TYPE, JSON_CONTENT_TYPE
-
-CSV_COLUMNS = [
-    "indicator_id",
-    "indicator_key",
-    "code",
-    "title",
-    "owner_id",
-    "owner",
-    "unit",
-    "direction",
-    "period",
-    "value",
-    "comparison_value",
-    "note",
-    "baseline_period",
-    "baseline_value",
-    "target_period",
-    "target_value",
-    "language",
-]
 
 
 def concept_indicators(concept) -> list[tuple]:
@@ -58,7 +39,7 @@ def indicators_csv(request: HttpRequest, concept) -> HttpResponse:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(INDICATOR_COLUMN_NAMES)
     for owner, indicator in concept_indicators(concept):
         for value in indicator.series():
             writer.writerow(

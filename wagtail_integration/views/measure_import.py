@@ -8,41 +8,20 @@ measure, publish it, add a page below the group or phase), as in the page editor
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import conf, measure_import
+from .. import measure_import
 from ..models import IntegrationConceptPage
 from ..models.imports import MeasureImport
+from . import csv_upload
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("CSV file"),
-        help_text=gettext_lazy(
-            "A file in the format of this concept's CSV export (UTF-8 or Windows-1252, "
-            "separated by commas or semicolons)."
-        ),
-    )
-
-    def clean_file(self):
-        uploaded = self.cleaned_data["file"]
-        if uploaded.size > conf.import_max_bytes():
-            raise forms.ValidationError(
-                _("The file is larger than %(megabytes)s MB.")
-                % {"megabytes": conf.import_max_bytes() // (1024 * 1024) or 1}
-            )
-        try:
-            text = measure_import.decode(uploaded.read())
-            measure_import.read_rows(text)  # the file as a whole: header, size, CSV syntax
-            return uploaded.name[:255], text
-        except measure_import.ImportFileError as error:
-            raise forms.ValidationError(str(error)) from None
+class UploadForm(csv_upload.UploadForm):
+    required_columns = measure_import.REQUIRED_COLUMNS
 
 
 class ApplyForm(forms.Form):
@@ -91,28 +70,6 @@ def upload(request, concept_id: int):
     )
 
 
-def apply_once(upload: MeasureImport, plan, user, publish: bool):
-    """Apply `plan` and mark `upload` applied, in one transaction. The claim is a conditional
-    UPDATE, the transaction's first statement: of two submits at once (a double click, a
-    reused form) only one finds the upload unapplied, on SQLite (where SELECT ... FOR UPDATE
-    is a no-op) as on PostgreSQL; the other applies nothing."""
-    with transaction.atomic():
-        claimed = MeasureImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
-            applied_at=timezone.now()
-        )
-        if not claimed:
-            raise PermissionDenied
-        result = measure_import.apply(plan, user, publish)
-        MeasureImport.objects.filter(pk=upload.pk).update(
-            result={
-                "updated": result.updated,
-                "created": result.created,
-                "published": result.published,
-            }
-        )
-    return result
-
-
 def preview(request, concept_id: int, import_id: int):
     """Step 2: every change and every invalid row; step 3: apply (POST)."""
     concept = editable_concept(request, concept_id)
@@ -134,7 +91,11 @@ def preview(request, concept_id: int, import_id: int):
             )
         else:
             try:
-                result = apply_once(upload, plan, request.user, form.cleaned_data["publish"])
+                result = csv_upload.apply_once(
+                    upload,
+                    lambda: measure_import.apply(plan, request.user, form.cleaned_data["publish"]),
+                    ("updated", "created", "published"),
+                )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
                 return redirect("wagtail_integration_import:upload", concept.pk)
