@@ -5,6 +5,7 @@ count."""
 import csv
 import io
 import json
+from decimal import Decimal
 
 import frictionless
 import pytest
@@ -12,10 +13,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
-from wagtail_integration.models import OpenDataSettings
+from wagtail_integration.indicator_data import INDICATOR_COLUMN_NAMES
+from wagtail_integration.models import IndicatorValue, OpenDataSettings
 from wagtail_integration.open_data import COLUMN_NAMES
 
-from .factories import make_concept, make_group, make_many_measures, make_measure, make_phase
+from .factories import (
+    make_concept,
+    make_group,
+    make_indicator,
+    make_many_measures,
+    make_measure,
+    make_phase,
+)
 from .i18n_helpers import translate, translate_tree
 
 
@@ -139,9 +148,11 @@ def test_data_package_describes_both_exports_with_the_site_licence(client, tree)
     ]
     paths = [resource["path"] for resource in package["resources"]]
     base = "http://testserver" + tree["concept"].url
-    assert paths == [base + "measures/csv/", base + "measures/json/"]
+    assert paths == [base + "measures/csv/", base + "measures/json/", base + "indicators/csv/"]
     fields = [field["name"] for field in package["resources"][0]["schema"]["fields"]]
     assert fields == COLUMN_NAMES
+    fields = [field["name"] for field in package["resources"][2]["schema"]["fields"]]
+    assert fields == INDICATOR_COLUMN_NAMES
     settings = OpenDataSettings.for_site(Site.objects.get(is_default_site=True))
     settings.licence_title, settings.licence_name = "CC BY 4.0", "CC-BY-4.0"
     settings.licence_url, settings.publisher = (
@@ -155,10 +166,18 @@ def test_data_package_describes_both_exports_with_the_site_licence(client, tree)
 
 
 def test_frictionless_validates_the_package_against_the_real_exports(client, tree, tmp_path):
-    """The descriptor and both files, as served, pass Frictionless's own validation."""
+    """The descriptor and its three files, as served, pass Frictionless's own validation."""
+    indicator = make_indicator(
+        tree["concept"],
+        title='Quote "A", <b>',
+        baseline_period="2015",
+        baseline_value=Decimal("48.5"),
+        values=[("2015", "48.5"), ("2024-H1", 61, "70.25"), ("2024-H2", "1234.0001")],
+    )
+    IndicatorValue.objects.filter(indicator=indicator, period="2015").update(note="a,b\r\nc")
     package = client.get(tree["concept"].url + "measures/datapackage/").json()
     for resource, name in zip(
-        package["resources"], ["measures.csv", "measures.json"], strict=True
+        package["resources"], ["measures.csv", "measures.json", "indicators.csv"], strict=True
     ):
         url = resource["path"].removeprefix("http://testserver")
         (tmp_path / name).write_bytes(client.get(url).content)

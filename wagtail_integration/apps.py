@@ -43,9 +43,10 @@ class WagtailIntegrationConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
-        from .api.measures import router
+        from .api import indicators, measures
         from .api.mount import mount_router
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
-        mount_router(router)
+        mount_router(measures.router)
+        mount_router(indicators.router)

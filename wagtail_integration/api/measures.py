@@ -54,7 +54,7 @@ class MeasureFilters(Schema):
     )
 
 
-class MeasurePagination(LimitOffsetPagination):
+class BoundedPagination(LimitOffsetPagination):
     """django-ninja's limit/offset paging with a bounded offset.
 
     django-ninja bounds ``limit`` (through ``max_limit``) but not ``offset``: an offset beyond
@@ -69,6 +69,8 @@ class MeasurePagination(LimitOffsetPagination):
         )
         offset: int = Field(0, ge=0, le=MAX_PAGE_ID, description="Items to skip.")
 
+
+class MeasurePagination(BoundedPagination):
     def paginate_queryset(self, queryset, pagination, request=None, **params):
         """One page of measures, each with its history and its suggestions read in one query
         each for the page."""

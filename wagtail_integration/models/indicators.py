@@ -355,6 +355,29 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         ]
         return sorted(chosen, key=lambda indicator: indicator.title)
 
+    @classmethod
+    def with_source_numbers(cls, indicators: list["Indicator"]) -> list["Indicator"]:
+        """`indicators` (owners and values prefetched), the translated ones carrying the
+        numbers and values of their source (``in_language_of``): two queries for the sources
+        of all of them (with their values), none if none is translated."""
+        translated = [i for i in indicators if i.locale_id != i.owner.locale_id]
+        if not translated:
+            return indicators
+        sources = {
+            source.translation_key: source
+            for source in cls.objects.filter(
+                translation_key__in={i.translation_key for i in translated},
+                locale_id=models.F("owner__locale_id"),
+            )
+            .select_related("locale")
+            .prefetch_related("values")
+        }
+        for indicator in translated:
+            source = sources.get(indicator.translation_key)
+            if source is not None:
+                in_language_of([indicator, source], indicator.locale_id, source.locale_id)
+        return indicators
+
     def latest_value(self) -> "IndicatorValue | None":
         series = self.series()
         return series[-1] if series else None

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from .. import i18n
+from ..indicator_data import indicator_table_schema
 from ..models.open_data import OpenDataSettings
 from ..open_data import COLUMN_NAMES, as_json_value, as_text, measure_rows, table_schema
 
@@ -78,8 +79,9 @@ def licence(settings: OpenDataSettings) -> dict:
 
 
 def measures_datapackage(request: HttpRequest, concept) -> HttpResponse:
-    """A Frictionless data package descriptor of the CSV and JSON exports: their addresses,
-    their Table Schema, the licence and publisher from the site's open data settings."""
+    """A Frictionless data package descriptor of the measures' CSV and JSON exports and the
+    indicators' CSV export: their addresses, their Table Schemas, the licence and publisher
+    from the site's open data settings."""
     language = i18n.page_language(concept)
     site = Site.find_for_request(request) or concept.get_site()
     settings = OpenDataSettings.for_site(site) if site else OpenDataSettings()
@@ -93,6 +95,12 @@ def measures_datapackage(request: HttpRequest, concept) -> HttpResponse:
         )
         csv_title = _("Measures (CSV)")
         json_title = _("Measures (JSON)")
+        indicators_title = _("Indicators (CSV)")
+        indicators_description = _(
+            "Every value of every indicator of the concept and its working groups, one row "
+            "per indicator and period, with baseline and target."
+        )
+        indicators_schema = indicator_table_schema()
     resource = {
         "profile": "tabular-data-resource",
         "schema": schema,
@@ -125,6 +133,18 @@ def measures_datapackage(request: HttpRequest, concept) -> HttpResponse:
                 "mediatype": "application/json",
                 "encoding": "utf-8",
                 **resource,
+            },
+            {
+                "name": "indicators-csv",
+                "title": indicators_title,
+                "description": indicators_description,
+                "path": request.build_absolute_uri(concept.subpage_url("indicators_csv", request)),
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "header": True},
+                "profile": "tabular-data-resource",
+                "schema": indicators_schema,
             },
         ],
     }
