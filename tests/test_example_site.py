@@ -51,8 +51,16 @@ arabic_answers = BeautifulSoup(client.get(arabic_form.url + "answers/").content,
 from wagtail_integration.models import Indicator
 group_page = WorkingGroupPage.objects.live().filter(**german, slug="arbeit-und-ausbildung").get()
 group_soup = BeautifulSoup(client.get(group_page.url).content, "html.parser")
+arabic_group = group_page.get_translation(form.locale.__class__.objects.get(language_code="ar"))
+arabic_group_soup = BeautifulSoup(client.get(arabic_group.url).content, "html.parser")
+arabic_chart = arabic_group_soup.select_one("figure.wi-indicator")
 print(json.dumps({
-    "indicators": Indicator.objects.count(),
+    "indicators": Indicator.objects.filter(**german).count(),
+    "indicator_languages": sorted(set(Indicator.objects.values_list(
+        "locale__language_code", flat=True))),
+    "arabic_chart_title": arabic_chart.select_one("h3").get_text(" ", strip=True),
+    "arabic_chart_title_lang": arabic_chart.select_one("h3").get("lang"),
+    "arabic_chart_summary_digits": "٢٠١٥" in arabic_chart.get_text(),
     "indicator_values": sorted({len(i.values.all()) for i in Indicator.objects.all()}),
     "group_charts": len(group_soup.select("figure.wi-indicator svg")),
     "suggestions": FeedbackSubmission.objects.filter(is_public=True).count(),
@@ -140,6 +148,10 @@ def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_
     assert counts["headless_demo"] == [200, True]
     assert counts["suggestions"] == counts["answers_shown"] == 5
     assert counts["indicators"] == 6 and counts["group_charts"] == 1
+    assert counts["indicator_languages"] == ["ar", "de", "en", "tr", "uk"]
+    assert counts["arabic_chart_title"] == "معدل توظيف القادمين من الخارج (E1a)"
+    assert counts["arabic_chart_title_lang"] is None  # translated: the page's own language
+    assert counts["arabic_chart_summary_digits"]
     assert min(counts["indicator_values"]) >= 3 and max(counts["indicator_values"]) == 10
     assert counts["arabic_answers_dir"] == "rtl"
     assert counts["arabic_answers_rtl_answer"] == 1  # the one answered in Arabic

@@ -112,6 +112,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.ensure_suggestions(concept)
                 self.ensure_indicators(concept)
+            for language_code in TRANSLATION_LANGUAGES:
+                self.ensure_indicator_translations(concept, language_code)
         if self.created:
             call_command("wagtail_update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
@@ -373,11 +375,7 @@ class Command(BaseCommand):
     def ensure_translations(self, home: HomePage, language_code: str) -> None:
         """Translate every page of the demo that has no translation in this language yet."""
         locale, _ = Locale.objects.get_or_create(language_code=language_code)
-        catalog = {
-            entry.msgid: entry.msgstr
-            for entry in polib.pofile(str(CATALOG_DIR / f"{language_code}.po"))
-            if entry.msgstr
-        }
+        catalog = load_catalog(language_code)
         # Fresh from the database, parents first: an instance held since its children were
         # added would carry a stale child count into its translation.
         pages = Page.objects.filter(path__startswith=home.path, locale=home.locale).order_by(
@@ -390,23 +388,31 @@ class Command(BaseCommand):
             # One transaction per page: wagtail-localize publishes a translation when its
             # transaction commits, and must do so before the page's children are translated.
             with transaction.atomic():
-                self.translate_page(page, locale, catalog)
+                translate_object(page, locale, catalog)
             translated += 1
         if translated:
             self.created += translated
             self.stdout.write(f"Translated {translated} pages into '{language_code}'.")
 
-    def translate_page(self, page: Page, locale: Locale, catalog: dict[str, str]) -> None:
-        """Create the page's translation, fill in the catalog's strings and publish it."""
-        TranslationCreator(user=None, target_locales=[locale]).create_translations(page)
-        translation = Translation.objects.get(
-            source__object_id=page.translation_key, target_locale=locale
+    def ensure_indicator_translations(
+        self, concept: IntegrationConceptPage, language_code: str
+    ) -> None:
+        """Translate the demo's indicators (title, definition, source, comparison series)
+        that have no translation in this language yet; the numbers stay the source's."""
+        locale = Locale.objects.get(language_code=language_code)
+        catalog = load_catalog(language_code)
+        indicators = Indicator.objects.filter(
+            locale=concept.locale, owner__path__startswith=concept.path
         )
-        po = translation.export_po()
-        for entry in po:
-            entry.msgstr = catalog.get(entry.msgid, "")
-        translation.import_po(po, tool_name="load_integration_demo")
-        translation.save_target(publish=True)
+        translated = 0
+        for indicator in indicators:
+            if indicator.has_translation(locale):
+                continue
+            with transaction.atomic():
+                translate_object(indicator, locale, catalog)
+            translated += 1
+        if translated:
+            self.stdout.write(f"Translated {translated} indicators into '{language_code}'.")
 
     def ensure_admin_user(self, username: str, password: str) -> None:
         User = get_user_model()
@@ -422,3 +428,26 @@ class Command(BaseCommand):
                 "Log in at /admin/."
             )
         )
+
+
+def load_catalog(language_code: str) -> dict[str, str]:
+    """The demo's translations into `language_code`: German text -> translated text."""
+    return {
+        entry.msgid: entry.msgstr
+        for entry in polib.pofile(str(CATALOG_DIR / f"{language_code}.po"))
+        if entry.msgstr
+    }
+
+
+def translate_object(instance, locale: Locale, catalog: dict[str, str]) -> None:
+    """Create the translation of a page or snippet, fill in the catalog's strings and
+    publish (or save) it, through wagtail-localize as an editor would."""
+    TranslationCreator(user=None, target_locales=[locale]).create_translations(instance)
+    translation = Translation.objects.get(
+        source__object_id=instance.translation_key, target_locale=locale
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = catalog.get(entry.msgid, "")
+    translation.import_po(po, tool_name="load_integration_demo")
+    translation.save_target(publish=True)
