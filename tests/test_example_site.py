@@ -61,6 +61,9 @@ print(json.dumps({
     "arabic_chart_title": arabic_chart.select_one("h3").get_text(" ", strip=True),
     "arabic_chart_title_lang": arabic_chart.select_one("h3").get("lang"),
     "arabic_chart_summary_digits": "٢٠١٥" in arabic_chart.get_text(),
+    "arabic_chart_measures": len(arabic_chart.select(".wi-indicator__measures a")),
+    "measure_links_to_indicators": sum(1 for i in Indicator.objects.filter(**german)
+        if i.measures.exists()),
     "indicator_values": sorted({len(i.values.all()) for i in Indicator.objects.all()}),
     "group_charts": len(group_soup.select("figure.wi-indicator svg")),
     "suggestions": FeedbackSubmission.objects.filter(is_public=True).count(),
@@ -152,6 +155,8 @@ def test_demo_loader_publishes_the_concept_and_a_second_run_changes_nothing(tmp_
     assert counts["arabic_chart_title"] == "معدل توظيف القادمين من الخارج (E1a)"
     assert counts["arabic_chart_title_lang"] is None  # translated: the page's own language
     assert counts["arabic_chart_summary_digits"]
+    assert counts["arabic_chart_measures"] == 2  # in Arabic, linked to the Arabic measures
+    assert counts["measure_links_to_indicators"] == 6
     assert min(counts["indicator_values"]) >= 3 and max(counts["indicator_values"]) == 10
     assert counts["arabic_answers_dir"] == "rtl"
     assert counts["arabic_answers_rtl_answer"] == 1  # the one answered in Arabic

@@ -1117,6 +1117,10 @@ EXAMPLE_SOURCE = "Beispieldaten: erfundene Zahlen für die Demo, keine Statistik
 INDICATORS = [
     {
         "group": "arbeit-und-ausbildung",
+        "measures": [
+            "ausbildungspatenschaften",
+            "beratung-zur-anerkennung-von-berufsabschluessen",
+        ],
         "title": "Beschäftigungsquote von Menschen aus dem Ausland",
         "definition": (
             "Anteil der sozialversicherungspflichtig Beschäftigten an allen 15- bis "
@@ -1143,6 +1147,7 @@ INDICATORS = [
     },
     {
         "group": "gesundheit-und-pflege",
+        "measures": ["dolmetscherpool-fuer-arzttermine"],
         "title": "Arzttermine mit Sprachmittlung",
         "definition": (
             "Termine in Praxen, zu denen der Dolmetscherpool eine Sprachmittlung schickte."
@@ -1166,6 +1171,10 @@ INDICATORS = [
     },
     {
         "group": "schule-bildung-sprache",
+        "measures": [
+            "alphabetisierungsklassen-an-schulen",
+            "lernpatenschaften-und-hausaufgabenhilfe",
+        ],
         "title": "Schulabgänge ohne Abschluss",
         "definition": (
             "Anteil der Schülerinnen und Schüler ausländischer Staatsangehörigkeit, die die "
@@ -1191,6 +1200,7 @@ INDICATORS = [
     },
     {
         "group": "verwaltung",
+        "measures": ["stellenanzeigen-ermutigen-zur-bewerbung"],
         "title": "Beschäftigte der Stadtverwaltung mit Einwanderungsgeschichte",
         "definition": (
             "Anteil der Beschäftigten der Stadtverwaltung, die selbst oder deren Eltern "
@@ -1216,6 +1226,7 @@ INDICATORS = [
     },
     {
         "group": "wohnen-und-leben-im-stadtteil",
+        "measures": ["begegnungscafe-im-stadtteiltreff"],
         "title": "Begegnungsangebote in den Stadtteilen",
         "definition": (
             "Regelmäßige Begegnungsangebote (mindestens monatlich) in den Stadtteiltreffs."
@@ -1241,6 +1252,7 @@ INDICATORS = [
     },
     {
         "group": "soziale-und-politische-teilnahme-und-teilhabe",
+        "measures": ["infoabende-zur-beiratswahl", "dialogprojekt-beirat-im-gespraech"],
         "title": "Wahlbeteiligung bei der Beiratswahl",
         "definition": (
             "Anteil der Wahlberechtigten, die bei der Wahl des Beirats für Migration und "

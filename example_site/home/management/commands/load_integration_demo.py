@@ -359,6 +359,10 @@ class Command(BaseCommand):
             )
             indicator.full_clean()
             indicator.save()
+            indicator.measures.set(
+                MeasurePage.objects.filter(slug__in=data["measures"], locale=concept.locale)
+            )
+            indicator.save()
             IndicatorValue.objects.bulk_create(
                 IndicatorValue(
                     indicator=indicator,
