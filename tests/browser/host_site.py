@@ -103,6 +103,37 @@ CONTENT_SCRIPT = textwrap.dedent(
         answer_language="de", answered_at=timezone.now(),
     )
     published.measures.set([measure])
+    # Indicators with charts: the group's (translated into Arabic) and a cross-cutting one of
+    # the concept (not translated: shown in German, marked so, on the Arabic page).
+    from decimal import Decimal
+    from wagtail_integration.models import Indicator, IndicatorValue
+    employment = Indicator.objects.create(
+        owner=group, title="Beschäftigungsquote", unit="percent", code="E1a",
+        definition="Anteil der Beschäftigten an den 15- bis 64-Jährigen.",
+        baseline_period="2015", baseline_value=Decimal(44), target_period="2026",
+        target_value=Decimal(58), comparison_label="Gesamtbevölkerung",
+    )
+    for year, value, comparison in [(2015, 44, 61), (2017, 47, 62), (2018, 48, 63),
+                                    (2020, 46, 62), (2024, 55, 65)]:
+        IndicatorValue.objects.create(indicator=employment, period=str(year),
+                                      value=Decimal(value), comparison_value=Decimal(comparison))
+    employment.measures.set([measure])
+    employment.save()
+    residents = Indicator.objects.create(
+        owner=concept, title="Einbürgerungen je 1.000 Einwohnerinnen und Einwohner",
+        unit="rate_per_1000", direction="higher", definition="Einbürgerungen im Jahr.",
+    )
+    for year, value in [(2019, "1.8"), (2020, "1.2"), (2021, "2.1"), (2022, "2.6")]:
+        IndicatorValue.objects.create(indicator=residents, period=str(year), value=Decimal(value))
+    TranslationCreator(user=None, target_locales=[arabic]).create_translations(employment)
+    translation = Translation.objects.get(
+        source__object_id=employment.translation_key, target_locale=arabic
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = {"Beschäftigungsquote": "معدل التوظيف"}.get(entry.msgid, "")
+    translation.import_po(po)
+    translation.save_target(publish=True)
     for kind, page in pages.items():
         page.refresh_from_db()
         urls[kind] = {"de": page.url, "ar": page.get_translation(arabic).url}
