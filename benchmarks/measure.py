@@ -18,7 +18,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Page, Site
 
-from tests.factories import make_concept, make_feedback_page, make_group, make_measure, make_phase
+from tests.factories import (
+    make_concept,
+    make_feedback_page,
+    make_group,
+    make_indicator,
+    make_measure,
+    make_phase,
+)
 from wagtail_integration import page_cache
 from wagtail_integration.feedback import spam, status
 
@@ -37,6 +44,8 @@ SUMMARY = "Die Stadt und ihre Partner bieten mehr Sprachkurse am Abend an."
 MESSAGE = "Mehr Sprachkurse am Abend, bitte."
 # Two phases of three working groups each, as the seed city's concept has six in all.
 PHASES, GROUPS_PER_PHASE = 2, 3
+# The measured working group's indicators: 10 of 20 half-yearly values each (issue 14).
+INDICATORS, VALUES_PER_INDICATOR = 10, 20
 
 
 def _measure_fields(number: int) -> dict:
@@ -70,6 +79,7 @@ def build_concept(root: Page, measures: int) -> dict[str, str]:
         concept, to_address="beirat@city.example", from_address="web@city.example"
     )
     publish_suggestions(feedback, group, measure, count=max(measures // 6, 20))
+    add_indicators(group, measure)
     return {
         "status_page": status_page_of_a_submission(feedback),
         "concept": concept.url,
@@ -168,6 +178,33 @@ def build_baseline(root: Page, measures: int) -> dict[str, str]:
         "measure": measure.url,
         "feedback": form.url,
     }
+
+
+def add_indicators(group, measure) -> None:
+    """The group's indicators, each with a baseline, a target, a comparison series on every
+    other value, and the measure meant to move it."""
+    for number in range(INDICATORS):
+        values = [
+            (
+                f"{2015 + step // 2}-H{step % 2 + 1}",
+                30 + number + step * 1.5,
+                *([60 + step * 0.5] if step % 2 else []),
+            )
+            for step in range(VALUES_PER_INDICATOR)
+        ]
+        indicator = make_indicator(
+            group,
+            title=f"Indikator {number + 1}",
+            code=f"E{number + 1}",
+            baseline_period="2015-H1",
+            baseline_value=30 + number,
+            target_period="2026",
+            target_value=70,
+            comparison_label="Gesamtbevölkerung",
+            values=values,
+        )
+        indicator.measures.set([measure])
+        indicator.save()
 
 
 def build(measures: int) -> tuple[dict[str, str], dict[str, str]]:
@@ -277,6 +314,20 @@ def requests(ours: dict[str, str], baseline: dict[str, str]) -> dict[str, tuple[
     kinds["API v3 measures, limit 500"] = (
         get("/api/v3/integration/measures/?limit=500"),
         get("/api/v3/pages/?type=baseline.BaselineMeasurePage&fields=*&limit=500"),
+    )
+    # Issue 14: the indicators (10 of 20 values, on the working group page above) in their
+    # CSV and JSON exports and the API v3 list, against the baseline's CSV and page listing.
+    kinds["indicators CSV export, rendered"] = (
+        rendered(ours["concept"] + "indicators/csv/"),
+        get(baseline_overview + "csv/"),
+    )
+    kinds["indicators JSON export, rendered"] = (
+        rendered(ours["concept"] + "indicators/json/"),
+        get(baseline_overview + "csv/"),
+    )
+    kinds["API v3 indicators"] = (
+        get("/api/v3/integration/indicators/"),
+        get("/api/v3/pages/?type=baseline.BaselineMeasurePage&fields=*&limit=20"),
     )
     return kinds
 

@@ -32,6 +32,9 @@ REQUESTS = [
     "feedback POST (mail in the request)",
     "API v2 measures, fields=*",
     "API v3 measures, limit 500",
+    "indicators CSV export, rendered",
+    "indicators JSON export, rendered",
+    "API v3 indicators",
 ]
 
 
