@@ -67,10 +67,10 @@ def page_cache_alias() -> str:
 
 
 def import_max_bytes() -> int:
-    """The largest CSV file the measures import accepts, in bytes."""
+    """The largest CSV file the imports (measures, indicator values) accept, in bytes."""
     return max(1, int(_get("IMPORT_MAX_BYTES", IMPORT_MAX_BYTES)))
 
 
 def import_max_rows() -> int:
-    """The most rows the measures import reads from one file."""
+    """The most rows the imports (measures, indicator values) read from one file."""
     return max(1, int(_get("IMPORT_MAX_ROWS", IMPORT_MAX_ROWS)))
