@@ -17,28 +17,15 @@ from wagtail_integration.indicator_charts import (
 )
 from wagtail_integration.models import Indicator, IndicatorValue
 
+from .factories import make_indicator
+
 pytestmark = pytest.mark.django_db
 
 TEMPLATE = "wagtail_integration/includes/indicator_chart.html"
 
 
 def indicator_with(group, values, **fields) -> Indicator:
-    indicator = Indicator.objects.create(
-        owner=group,
-        title=fields.pop("title", "Beschäftigungsquote"),
-        definition="Anteil der Beschäftigten.",
-        unit=fields.pop("unit", "percent"),
-        **fields,
-    )
-    for row in values:
-        period, value, *comparison = row
-        IndicatorValue.objects.create(
-            indicator=indicator,
-            period=period,
-            value=Decimal(str(value)),
-            comparison_value=Decimal(str(comparison[0])) if comparison else None,
-        )
-    return indicator
+    return make_indicator(group, values=values, **fields)
 
 
 def rendered(indicator, language: str) -> tuple[BeautifulSoup, object]:

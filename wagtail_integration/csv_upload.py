@@ -9,8 +9,10 @@ read no uploaded tables.
 """
 
 import csv
+import hashlib
 import io
 import re
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
@@ -81,3 +83,53 @@ def read_rows(text: str, required: tuple[str, ...]) -> tuple[list[str], list[tup
             % {"line": reader.line_num, "error": error}
         ) from None
     return header, rows
+
+
+@dataclass
+class Change:
+    """One field of one row's object: its label, the value now and the value of the file."""
+
+    field: str
+    label: str
+    old: object
+    new: object
+
+
+@dataclass
+class UploadPlan:
+    """What an import would do with the rows of a file: its rows (each with ``line``,
+    ``key``, ``is_new``, ``changes`` and ``errors``) sorted into changes, creations and
+    invalid rows, and the fingerprint of all of it."""
+
+    rows: list
+    ignored_columns: list[str]
+
+    @property
+    def errors(self) -> list:
+        return [row for row in self.rows if row.errors]
+
+    @property
+    def updates(self) -> list:
+        return [row for row in self.rows if not row.is_new and row.changes and not row.errors]
+
+    @property
+    def creations(self) -> list:
+        return [row for row in self.rows if row.is_new and not row.errors]
+
+    @property
+    def unchanged_count(self) -> int:
+        return sum(1 for row in self.rows if not row.is_new and not row.changes and not row.errors)
+
+    @property
+    def is_valid(self) -> bool:
+        return not self.errors
+
+    def fingerprint(self) -> str:
+        """A digest of every change, creation and error: what the preview showed. Applying
+        refuses a plan whose fingerprint differs (the data changed meanwhile)."""
+        parts = []
+        for row in self.rows:
+            parts.append(f"{row.line}|{row.key}|{row.is_new}")
+            parts.extend(f"{c.field}={c.old!r}>{c.new!r}" for c in row.changes)
+            parts.extend(row.errors)
+        return hashlib.sha256("\n".join(parts).encode("utf-8", "replace")).hexdigest()

@@ -19,7 +19,6 @@ Arabic-Indic digits with the Arabic decimal mark. A number that reads two ways (
 Written by hand, like the measures import: Wagtail has no import of snippets' inline rows.
 """
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from django.utils.translation import pgettext
 from wagtail.log_actions import log
 
 from . import i18n
-from .csv_upload import FORBIDDEN, ImportFileError, InvalidCell, read_rows
+from .csv_upload import FORBIDDEN, Change, ImportFileError, InvalidCell, UploadPlan, read_rows
 from .indicator_data import INDICATOR_COLUMN_NAMES
 from .models import WorkingGroupPage
 from .models.indicators import (
@@ -74,16 +73,6 @@ NUMBER_SPACES = str.maketrans(
 
 
 @dataclass
-class Change:
-    """One field of one value: its label, the value now and the value of the file."""
-
-    field: str
-    label: str
-    old: object
-    new: object
-
-
-@dataclass
 class ValueRow:
     """What one row of the file would do."""
 
@@ -103,44 +92,13 @@ class ValueRow:
     def title(self) -> str:
         return self.indicator.title if self.indicator else ""
 
-
-@dataclass
-class ValuesPlan:
-    """The rows of a file: changed values, new values, invalid rows; and its fingerprint."""
-
-    rows: list[ValueRow]
-    ignored_columns: list[str]
-
     @property
-    def errors(self) -> list[ValueRow]:
-        return [row for row in self.rows if row.errors]
+    def key(self) -> str:
+        return f"{self.indicator.pk}|{self.period}" if self.indicator else ""
 
-    @property
-    def updates(self) -> list[ValueRow]:
-        return [row for row in self.rows if not row.is_new and row.changes and not row.errors]
 
-    @property
-    def creations(self) -> list[ValueRow]:
-        return [row for row in self.rows if row.is_new and not row.errors]
-
-    @property
-    def unchanged_count(self) -> int:
-        return sum(1 for row in self.rows if not row.is_new and not row.changes and not row.errors)
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
-
-    def fingerprint(self) -> str:
-        """A digest of every change and addition: what the preview showed. Applying refuses
-        a plan whose fingerprint differs (the values changed meanwhile)."""
-        parts = []
-        for row in self.rows:
-            indicator_id = row.indicator.pk if row.indicator else ""
-            parts.append(f"{row.line}|{indicator_id}|{row.period}|{row.is_new}")
-            parts.extend(f"{c.field}={c.old!r}>{c.new!r}" for c in row.changes)
-            parts.extend(row.errors)
-        return hashlib.sha256("\n".join(parts).encode("utf-8", "replace")).hexdigest()
+class ValuesPlan(UploadPlan):
+    """The rows of a file: changed values, new values, invalid rows."""
 
 
 def parse_number(raw: str) -> Decimal:

@@ -15,7 +15,6 @@ Windows-1252 instead of UTF-8, dates as 15.01.2024, whole numbers as 40.0. All o
 read; anything else ambiguous is refused with the reason.
 """
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
 from . import i18n
-from .csv_upload import FORBIDDEN, ImportFileError, InvalidCell, read_rows
+from .csv_upload import FORBIDDEN, Change, ImportFileError, InvalidCell, UploadPlan, read_rows
 from .models import ConceptPhasePage, MeasurePage, MeasureStatus, WorkingGroupPage
 from .open_data import COLUMNS
 
@@ -49,16 +48,6 @@ TEXT_LIMITS = {
     "decision_url": 200,
 }
 GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-
-
-@dataclass
-class Change:
-    """One field of one measure: its label, the value now and the value of the file."""
-
-    field: str
-    label: str
-    old: object
-    new: object
 
 
 @dataclass
@@ -80,43 +69,13 @@ class RowPlan:
     def title(self) -> str:
         return self.values.get("title") or (self.measure.title if self.measure else "")
 
-
-@dataclass
-class ImportPlan:
-    """The rows of a file: changes, new measures, invalid rows; and its fingerprint."""
-
-    rows: list[RowPlan]
-    ignored_columns: list[str]
-
     @property
-    def errors(self) -> list[RowPlan]:
-        return [row for row in self.rows if row.errors]
+    def key(self) -> str:
+        return str(self.measure.pk) if self.measure else ""
 
-    @property
-    def updates(self) -> list[RowPlan]:
-        return [row for row in self.rows if not row.is_new and row.changes and not row.errors]
 
-    @property
-    def creations(self) -> list[RowPlan]:
-        return [row for row in self.rows if row.is_new and not row.errors]
-
-    @property
-    def unchanged_count(self) -> int:
-        return sum(1 for row in self.rows if not row.is_new and not row.changes and not row.errors)
-
-    @property
-    def is_valid(self) -> bool:
-        return not self.errors
-
-    def fingerprint(self) -> str:
-        """A digest of every change and creation: what the preview showed. Applying
-        refuses a plan whose fingerprint differs (the pages changed meanwhile)."""
-        parts = []
-        for row in self.rows:
-            parts.append(f"{row.line}|{row.measure.pk if row.measure else ''}|")
-            parts.extend(f"{c.field}={c.old!r}>{c.new!r}" for c in row.changes)
-            parts.extend(row.errors)
-        return hashlib.sha256("\n".join(parts).encode("utf-8", "replace")).hexdigest()
+class ImportPlan(UploadPlan):
+    """The rows of a file: changed measures, new measures, invalid rows."""
 
 
 def parse_integer(value: str) -> int:

@@ -32,67 +32,36 @@ def add_plain_language_checks(request, items: list, page) -> None:
     ]
 
 
-# The measures import (views/measure_import.py): its admin URLs, and a button on each concept
-# page in the page explorer for those who may edit it.
+# The imports of measures and of indicator values (views/measure_import.py,
+# views/indicator_import.py): their admin URLs, and their buttons on each concept page in the
+# page explorer, for those who may use them.
 @hooks.register("register_admin_urls")
 def register_import_urls():
     from django.urls import include, path
 
-    from .views import measure_import
+    from .views import indicator_import, measure_import
 
-    urls = [
-        path("<int:concept_id>/", measure_import.upload, name="upload"),
-        path("<int:concept_id>/<int:import_id>/", measure_import.preview, name="preview"),
-    ]
+    def steps(views, namespace: str) -> tuple:
+        urls = [
+            path("<int:concept_id>/", views.upload, name="upload"),
+            path("<int:concept_id>/<int:import_id>/", views.preview, name="preview"),
+        ]
+        return include((urls, namespace), namespace=namespace)
+
     return [
         path(
             "integration/measures-import/",
-            include((urls, "wagtail_integration_import"), namespace="wagtail_integration_import"),
-        )
-    ]
-
-
-def import_button(page, user, priority: int):
-    from django.urls import reverse
-    from django.utils.translation import gettext_lazy
-    from wagtail.admin.widgets import Button
-
-    if not issubclass(page.specific_class or type(page), IntegrationConceptPage):
-        return
-    if not page.permissions_for_user(user).can_edit():
-        return
-    yield Button(
-        gettext_lazy("Import measures (CSV)"),
-        reverse("wagtail_integration_import:upload", args=[page.pk]),
-        icon_name="upload",
-        priority=priority,
-    )
-
-
-# The import of indicator values (views/indicator_import.py): its admin URLs, and a button on
-# each concept page for those who may change indicators.
-@hooks.register("register_admin_urls")
-def register_indicator_import_urls():
-    from django.urls import include, path
-
-    from .views import indicator_import
-
-    urls = [
-        path("<int:concept_id>/", indicator_import.upload, name="upload"),
-        path("<int:concept_id>/<int:import_id>/", indicator_import.preview, name="preview"),
-    ]
-    return [
+            steps(measure_import, "wagtail_integration_import"),
+        ),
         path(
             "integration/indicator-values-import/",
-            include(
-                (urls, "wagtail_integration_indicator_import"),
-                namespace="wagtail_integration_indicator_import",
-            ),
-        )
+            steps(indicator_import, "wagtail_integration_indicator_import"),
+        ),
     ]
 
 
-def indicator_import_button(page, user, priority: int):
+def import_buttons(page, user):
+    """The concept page's buttons of the two imports, each for those who may use it."""
     from django.urls import reverse
     from django.utils.translation import gettext_lazy
     from wagtail.admin.widgets import Button
@@ -101,26 +70,30 @@ def indicator_import_button(page, user, priority: int):
 
     if not issubclass(page.specific_class or type(page), IntegrationConceptPage):
         return
-    if not may_import(user):
-        return
-    yield Button(
-        gettext_lazy("Import indicator values (CSV)"),
-        reverse("wagtail_integration_indicator_import:upload", args=[page.pk]),
-        icon_name="upload",
-        priority=priority,
-    )
+    if page.permissions_for_user(user).can_edit():
+        yield Button(
+            gettext_lazy("Import measures (CSV)"),
+            reverse("wagtail_integration_import:upload", args=[page.pk]),
+            icon_name="upload",
+            priority=60,
+        )
+    if may_import(user):
+        yield Button(
+            gettext_lazy("Import indicator values (CSV)"),
+            reverse("wagtail_integration_indicator_import:upload", args=[page.pk]),
+            icon_name="upload",
+            priority=61,
+        )
 
 
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_import_button(page, user, next_url=None):
-    yield from import_button(page, user, priority=60)
-    yield from indicator_import_button(page, user, priority=61)
+    yield from import_buttons(page, user)
 
 
 @hooks.register("register_page_header_buttons")
 def page_header_import_button(page, user, view_name=None, next_url=None):
-    yield from import_button(page, user, priority=60)
-    yield from indicator_import_button(page, user, priority=61)
+    yield from import_buttons(page, user)
 
 
 # --- Measures in the admin: the flat listing and the dashboard panel (admin_listing.py,
