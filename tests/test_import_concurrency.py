@@ -1,5 +1,6 @@
-"""An import applied by many submits at once (a double click, a reused form) is applied once,
-in a real server with four processes: on SQLite, and on PostgreSQL when the suite runs there."""
+"""An import (of measures, of indicator values) applied by many submits at once (a double
+click, a reused form) is applied once, in a real server with four processes: on SQLite, and
+on PostgreSQL when the suite runs there."""
 
 import threading
 import urllib.error
@@ -119,3 +120,82 @@ def test_twelve_simultaneous_applies_of_one_import_apply_it_once(database_copy):
     allowed = {f"302 /admin/pages/{concept_id}/", "302 /admin/", 404, 200}
     assert set(statuses) <= allowed, statuses
     assert revisions == 1 and applied == 1
+
+
+PREPARE_VALUES = """
+import django; django.setup()
+from decimal import Decimal
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from wagtail_integration import indicator_import
+from wagtail_integration.models import (
+    Indicator, IndicatorValue, IndicatorValuesImport, IntegrationConceptPage,
+)
+
+user = get_user_model().objects.create_superuser("importer", password="x")
+concept = IntegrationConceptPage.objects.get()
+indicator = Indicator.objects.create(owner=concept, title="Quote", definition="Anteil.",
+                                     unit="percent", locale=concept.locale)
+IndicatorValue.objects.create(indicator=indicator, period="2023", value=Decimal(50),
+                              locale=concept.locale)
+rows = [f"{indicator.pk},2023,51", f"{indicator.pk},2024,52"]
+content = "\\r\\n".join(["indicator_id,period,value", *rows]) + "\\r\\n"
+upload = IndicatorValuesImport.objects.create(concept=concept, user=user, file_name="i.csv",
+                                              content=content)
+plan = indicator_import.plan(concept, upload.content)
+assert len(plan.updates) == 1 and len(plan.creations) == 1, plan.rows
+session = SessionStore()
+session["_auth_user_id"] = str(user.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = user.get_session_auth_hash()
+session.create()
+print(session.session_key, concept.pk, upload.pk, plan.fingerprint())
+"""
+
+COUNT_VALUES = """
+import django; django.setup()
+from wagtail.models import ModelLogEntry
+from wagtail_integration.models import IndicatorValue, IndicatorValuesImport
+print(IndicatorValue.objects.count(),
+      sorted(str(v) for v in IndicatorValue.objects.values_list("value", flat=True)),
+      ModelLogEntry.objects.filter(user__username="importer").count(),
+      IndicatorValuesImport.objects.filter(applied_at__isnull=False).count())
+"""
+
+
+def test_twelve_simultaneous_applies_of_one_values_import_apply_it_once(database_copy):
+    database, _page_id = database_copy
+    env = server_env(database, "database")
+    session_key, concept_id, import_id, fingerprint = run_python(PREPARE_VALUES, env).split()
+    port = free_port()
+    server = start_server(env, port, workers=4)
+    url = (
+        f"http://127.0.0.1:{port}/admin/integration/indicator-values-import/"
+        f"{concept_id}/{import_id}/"
+    )
+    barrier = threading.Barrier(SUBMITS)
+    statuses = [0] * SUBMITS
+
+    def submit(index: int) -> None:
+        barrier.wait()
+        statuses[index] = post(url, session_key, {"fingerprint": fingerprint})
+
+    try:
+        threads = [threading.Thread(target=submit, args=(i,)) for i in range(SUBMITS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+    finally:
+        server.terminate()
+        server.wait(20)
+
+    counted = run_python(COUNT_VALUES, env)
+    # One submit applies and is sent on to the indicators; the others are refused, find the
+    # import applied (404), or find the values changed since the preview (200).
+    listing = "302 /admin/snippets/wagtail_integration/indicator/"
+    assert len([s for s in statuses if s == listing]) == 1, statuses
+    assert set(statuses) <= {listing, "302 /admin/", 404, 200}, statuses
+    assert counted.split()[0] == "2", counted  # 2023 changed, 2024 added: two values
+    assert "'51.0000'" in counted and "'52.0000'" in counted, counted
+    assert counted.split()[-2:] == ["1", "1"], counted  # one log entry, applied once
