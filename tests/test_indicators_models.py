@@ -148,6 +148,14 @@ def test_an_editor_adds_an_indicator_with_its_values_in_the_admin(admin_client, 
     assert "half-year such as" in refused.content.decode()
     assert Indicator.objects.count() == 1
 
+    data.update({"values-1-period": "2024", "values-1-value": "161"})
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200
+    assert "A percentage lies between 0 and 100." in refused.content.decode()
+    data.update({"unit": "count"})  # the same number is a valid count
+    assert admin_client.post(url, data).status_code == 302
+    assert Indicator.objects.count() == 2
+
 
 def test_the_admin_listing_costs_the_same_queries_for_one_and_two_pages_of_rows(
     admin_client, concept_tree

@@ -13,12 +13,13 @@ import re
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -130,6 +131,27 @@ def in_language_of(versions: list, locale_id: int, source_locale_id: int):
         series.append(value)
     shown.source_series = sorted(series, key=lambda value: period_key(value.period))
     return shown
+
+
+class IndicatorForm(WagtailAdminModelForm):
+    """The indicator's editor form: with the unit percent, every value and comparison value
+    of the inline rows lies within 0–100 too. Checked here, as modelcluster cleans the
+    inline rows without their parent."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if self.cleaned_data.get("unit") != IndicatorUnit.PERCENT:
+            return valid
+        for form in self.formsets["values"].forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data.get("DELETE"):
+                continue
+            for name in ("value", "comparison_value"):
+                value = data.get(name)
+                if value is not None and not Decimal(0) <= value <= Decimal(100):
+                    form.add_error(name, _("A percentage lies between 0 and 100."))
+                    valid = False
+        return valid
 
 
 def value_field(verbose_name, help_text, **kwargs) -> models.DecimalField:
@@ -264,6 +286,8 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
         index.AutocompleteField("title"),
         index.FilterField("locale_id"),
     ]
+
+    base_form_class = IndicatorForm
 
     panels = [
         PageChooserPanel("owner", OWNER_PAGE_TYPES),
@@ -493,3 +517,21 @@ class IndicatorValue(TranslatableMixin, Orderable):
 
     def __str__(self) -> str:
         return f"{self.period}: {self.value}"
+
+    def clean(self) -> None:
+        super().clean()
+        # The indicator as the editor's form sets it (the inline's forms are cleaned with
+        # their parent in memory), so a unit changed to percent checks the values too.
+        try:
+            indicator = self.indicator
+        except ObjectDoesNotExist:
+            return
+        if indicator.unit != IndicatorUnit.PERCENT:
+            return
+        errors = {}
+        for name in ("value", "comparison_value"):
+            value = getattr(self, name)
+            if value is not None and not Decimal(0) <= value <= Decimal(100):
+                errors[name] = _("A percentage lies between 0 and 100.")
+        if errors:
+            raise ValidationError(errors)
