@@ -146,7 +146,7 @@ def test_the_list_costs_the_same_queries_for_few_and_many_indicators(
         items = listed(client, prefix)
     assert len(items) == groups * 2
     assert all(len(item["values"]) == 20 for item in items)
-    assert len(queries) <= 9, [q["sql"][:120] for q in queries]
+    assert len(queries) <= 10, [q["sql"][:120] for q in queries]
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.utils import translation
 from django.utils.formats import number_format
@@ -65,6 +66,7 @@ def native_digits(text: str, language: str) -> str:
     return text.translate(str.maketrans("0123456789", digits)) if digits else text
 
 
+@lru_cache(maxsize=8192)
 def localized_number(value, language: str, places: int | None = None) -> str:
     """`value` written for `language`: its separators, and its digits where they are not
     ASCII (Arabic-Indic digits in Arabic, Extended Arabic-Indic in Persian, each with the
@@ -83,6 +85,7 @@ def localized_number(value, language: str, places: int | None = None) -> str:
     return native_digits(text, language)
 
 
+@lru_cache(maxsize=4096)
 def localized_period(period: str, language: str) -> str:
     """A period for people: "2024", or "2024, first half"; digits for the language."""
     year, half = period_key(period)
@@ -120,6 +123,11 @@ class Point:
     x: float
     y: float
 
+    @property
+    def at(self) -> str:
+        """The point's coordinates as SVG writes them: "x,y" to one decimal."""
+        return f"{self.x:.1f},{self.y:.1f}"
+
 
 @dataclass(frozen=True)
 class Tick:
@@ -150,6 +158,16 @@ class IndicatorChart:
     @property
     def has_values(self) -> bool:
         return bool(self.points)
+
+    # The polylines' `points` attributes, built here rather than by a loop in the template:
+    # the template's inner loops were most of a page's rendering with ten charts.
+    @property
+    def line_paths(self) -> list[str]:
+        return [" ".join(point.at for point in line) for line in self.lines]
+
+    @property
+    def comparison_paths(self) -> list[str]:
+        return [" ".join(point.at for point in line) for line in self.comparison_lines]
 
     @property
     def plot(self) -> dict:
@@ -337,19 +355,19 @@ def summary_sentence(indicator, values, language: str) -> str:
 def charts_of_page(page, language: str) -> list[tuple]:
     """(indicator, chart) for each indicator of a working group or concept page, in the
     page's language where translated, each with ``measures_shown`` (the measures meant to
-    move it, in the page's language): four queries, whatever the number of values."""
+    move it, in the page's language): five queries, whatever the number of values."""
     from . import i18n
     from .models import MeasurePage
     from .models.indicators import Indicator
 
-    indicators = Indicator.of_page(page)
+    indicators = Indicator.attach_measures(Indicator.of_page(page))
     measures = i18n.live_translations(
-        [m for indicator in indicators for m in indicator.measures.all()],
+        [m for indicator in indicators for m in indicator.measures_read],
         MeasurePage,
         page.locale_id,
     )
     for indicator in indicators:
-        indicator.measures_shown = [measures[m.pk] for m in indicator.measures.all()]
+        indicator.measures_shown = [measures[m.pk] for m in indicator.measures_read]
     return [
         (indicator, line_chart(indicator, indicator.series(), language))
         for indicator in indicators

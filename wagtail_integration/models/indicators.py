@@ -27,7 +27,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -338,12 +338,7 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
                 owner_locale=models.F("owner__locale_id"),
             )
             .select_related("locale")
-            .prefetch_related(
-                "values",
-                models.Prefetch(
-                    "measures", queryset=MeasurePage.objects.live().public().order_by("path")
-                ),
-            )
+            .prefetch_related("values")
             .order_by("pk")
         )
         versions: dict = {}
@@ -378,6 +373,37 @@ class Indicator(TranslatableMixin, index.Indexed, ClusterableModel):
             for group in versions.values()
         ]
         return sorted(chosen, key=lambda indicator: indicator.title)
+
+    @classmethod
+    def attach_measures(cls, indicators: list["Indicator"], ids_only=False) -> list["Indicator"]:
+        """Give each of `indicators` its live, public measures meant to move it, in tree
+        order, as ``measures_read`` (their page ids only, with `ids_only`): three queries for
+        all of them (the view restrictions, the links, the measures), two with `ids_only`.
+
+        Read through the link table rather than ``prefetch_related("measures")``: the
+        measures' manager builds its tree subqueries anew for every indicator's related
+        manager, a fifth of a page's rendering with ten indicators."""
+        shown = Page.objects.live().public().values("pk")
+        links = (
+            cls.measures.through.objects.filter(
+                indicator_id__in=[indicator.pk for indicator in indicators],
+                measurepage_id__in=shown,
+            )
+            .order_by("measurepage__path")
+            .values_list("indicator_id", "measurepage_id")
+        )
+        by_indicator: dict[int, list] = {indicator.pk: [] for indicator in indicators}
+        for indicator_id, measure_id in links:
+            by_indicator[indicator_id].append(measure_id)
+        if not ids_only:
+            wanted = {pk for ids in by_indicator.values() for pk in ids}
+            found = MeasurePage.objects.in_bulk(wanted) if wanted else {}
+            by_indicator = {
+                key: [found[pk] for pk in ids if pk in found] for key, ids in by_indicator.items()
+            }
+        for indicator in indicators:
+            indicator.measures_read = by_indicator[indicator.pk]
+        return indicators
 
     @classmethod
     def with_source_numbers(cls, indicators: list["Indicator"]) -> list["Indicator"]:

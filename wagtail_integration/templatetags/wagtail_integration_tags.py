@@ -3,6 +3,7 @@ list of references, breadcrumbs, the language switcher, alternate links, the
 stale-translation notice and the plain-language markers of the editor's preview."""
 
 import json
+import re
 from html.parser import HTMLParser
 
 from bs4 import BeautifulSoup
@@ -87,6 +88,9 @@ class _LinkCollector(HTMLParser):
             self._navigation_depth -= 1
 
 
+WITHOUT_LINKS = re.compile(r"<!--wi:no-links-->.*?<!--/wi:no-links-->|<svg\b.*?</svg>", re.DOTALL)
+
+
 class PageContentNode(template.Node):
     def __init__(self, nodelist):
         self.nodelist = nodelist
@@ -113,7 +117,10 @@ class PageContentNode(template.Node):
 
 def _references(content: str, request) -> list[dict]:
     collector = _LinkCollector()
-    collector.feed(content)
+    # Inline drawings (status bars) and the regions a template marks as holding no links
+    # (an indicator's drawing and table) are most of a page's markup with ten charts: the
+    # parser, which reads the page character by character, skips them.
+    collector.feed(WITHOUT_LINKS.sub("", content))
     references, seen = [], set()
     for link in collector.links:
         url = request.build_absolute_uri(link["href"]) if request else link["href"]
