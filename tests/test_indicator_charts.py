@@ -65,6 +65,12 @@ def employment(concept_tree):
             ["48\u00a0%", "52.5\u00a0%", "57\u00a0%", "61\u00a0%"],
         ),
         (
+            "de",
+            "Von 2015 bis 2024 stieg der Wert von 48\u00a0% auf 61\u00a0%. "
+            "Das Ziel für 2026 ist 65\u00a0%.",
+            ["48\u00a0%", "52,5\u00a0%", "57\u00a0%", "61\u00a0%"],
+        ),
+        (
             "ar",
             None,
             ["٤٨\u00a0%", "٥٢\u066b٥\u00a0%", "٥٧\u00a0%", "٦١\u00a0%"],
@@ -81,6 +87,9 @@ def test_svg_points_table_and_summary_show_the_databases_numbers(
     assert [(p["data-period"], Decimal(p["data-value"])) for p in points] == stored
     for circle, (_period, value) in zip(points, stored, strict=True):
         assert value_of_y(chart, float(circle["cy"])) == pytest.approx(float(value), abs=0.05)
+    # One line through the same points: a value every third year is the series' spacing.
+    [line] = soup.select("polyline.wi-indicator__line")
+    assert line["points"] == " ".join(f"{p['cx']},{p['cy']}" for p in points)
     cells = [row.select("td")[0].get_text() for row in soup.select("tbody tr")]
     assert cells == expected_cells
     summary = soup.select_one(".wi-indicator__summary").get_text()

@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from django.utils import translation
 from django.utils.formats import number_format
@@ -259,8 +260,14 @@ def line_chart(indicator, values, language: str) -> IndicatorChart:
         for value in values
         if value.comparison_value is not None
     ]
-    half_years = any(period_key(p)[1] for p in periods)
-    gap = 0.5 if half_years else 1.0
+    # A line is broken where a period is missing: where two values lie further apart than
+    # the series' own spacing (its smallest step: a year, a half-year, or three years for a
+    # survey taken every third year).
+    steps = [
+        period_number(later.period) - period_number(earlier.period)
+        for earlier, later in pairwise(values)
+    ]
+    gap = min(steps) if steps else 1.0
     chart.lines = broken_lines(chart.points, gap)
     chart.comparison_lines = broken_lines(chart.comparison_points, gap)
     if indicator.baseline_period and indicator.baseline_value is not None:
