@@ -291,3 +291,28 @@ def test_a_page_reads_its_indicators_and_values_in_queries_that_do_not_grow(conc
     # Indicators, values; view restrictions, links, measures (with their tree position).
     assert many == few <= 5
     assert len(series) == 10 and sum(len(values) for values, _m in series) == 1 + 9 * 20
+
+
+def test_the_group_editor_lists_its_indicators_for_who_may_see_them(
+    admin_client, client, concept_tree, django_user_model
+):
+    from .admin_helpers import editor_of
+
+    group = concept_tree["groups"][0]
+    indicator = make_indicator(group, title="Quote <b>", values=[("2023", 50), ("2024", "51.5")])
+    edit = reverse("wagtailadmin_pages:edit", args=[group.pk])
+    html = admin_client.get(edit).content.decode()
+    indicator_url = reverse(Indicator.snippet_viewset.get_url_name("edit"), args=[indicator.pk])
+    assert indicator_url in html
+    assert "Quote &lt;b&gt;" in html and "2024: 51.5" in html
+    assert reverse(Indicator.snippet_viewset.get_url_name("add")) in html
+    concept_edit = reverse("wagtailadmin_pages:edit", args=[concept_tree["concept"].pk])
+    assert (
+        "No indicator belongs to this page yet." in admin_client.get(concept_edit).content.decode()
+    )
+
+    page_editor = editor_of(django_user_model, "seiten", concept_tree["concept"], "change_page")
+    client.force_login(page_editor)
+    response = client.get(edit)
+    assert response.status_code == 200
+    assert indicator_url not in response.content.decode()

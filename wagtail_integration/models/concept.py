@@ -20,6 +20,7 @@ from ..api.fields import IndicatorsField, related_id_api_field, rich_text_api_fi
 from ..blocks import RICH_TEXT_FEATURES, BodyBlock, DocumentListBlock
 from ..charts import status_bar
 from ..http_caching import CachedPageMixin
+from ..indicator_panel import IndicatorsPanel
 from ..timeline import phase_timeline
 from .groups import WorkingGroupPage
 from .listings import (
@@ -120,7 +121,9 @@ class IntegrationConceptPage(CachedPageMixin, RoutablePageMixin, PlainLanguageMi
             heading=_("Feedback"),
         ),
     ]
-    edit_handler = page_tabs(content_panels)
+    edit_handler = page_tabs(
+        content_panels, (_("Indicators"), [IndicatorsPanel(heading=_("Indicators"))])
+    )
 
     class Meta:
         verbose_name = _("integration concept")

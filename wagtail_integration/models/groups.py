@@ -20,6 +20,7 @@ from ..api.fields import IndicatorsField, rich_text_api_field
 from ..blocks import RICH_TEXT_FEATURES
 from ..charts import status_bar
 from ..http_caching import CachedPageMixin
+from ..indicator_panel import IndicatorsPanel
 from .listings import paginate, private_sections, status_counts_below, visible
 from .measures import MeasurePage, MeasureStatus
 from .plain_language import PlainLanguageMixin
@@ -112,7 +113,11 @@ class WorkingGroupPage(CachedPageMixin, PlainLanguageMixin, Page):
         ),
         InlinePanel("members", heading=_("Members"), label=_("Member")),
     ]
-    edit_handler = page_tabs(content_panels, (_("Lead and members"), organisation_panels))
+    edit_handler = page_tabs(
+        content_panels,
+        (_("Lead and members"), organisation_panels),
+        (_("Indicators"), [IndicatorsPanel(heading=_("Indicators"))]),
+    )
 
     class Meta:
         verbose_name = _("working group")
