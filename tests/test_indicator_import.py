@@ -104,6 +104,7 @@ def test_round_trip_adds_and_changes_exactly_what_the_file_says(client, tree, ed
 
     response = upload(client, tree["concept"], as_csv(header, rows))
     soup = soup_of(response)
+    assert soup.select_one("main h1").get_text(" ", strip=True).startswith("Preview of the")
     assert "4 rows: 1 values change, 1 new values, 2 unchanged, 0 invalid rows." in soup.text
     changes = [row.get_text(" ", strip=True) for row in soup.select("tr.wi-import-change")]
     assert changes[0].startswith("3 Beschäftigungsquote 2023 Value 57.5000 58.5")
@@ -340,6 +341,9 @@ def test_the_concept_page_offers_the_import_to_who_may_change_indicators(client,
     page = client.get(url)
     assert page.status_code == 200
     assert tree["concept"].url + "indicators/csv/" in page.content.decode()
+    # The page's heading is an h1 (a template variable named `heading` once replaced it).
+    heading = soup_of(page).select_one("main h1").get_text(" ", strip=True)
+    assert heading.startswith("Import indicator values")
     phase_url = reverse("wagtail_integration_indicator_import:upload", args=[tree["phase"].pk])
     assert client.get(phase_url).status_code == 404  # a phase is not a concept
 

@@ -292,7 +292,10 @@ def test_the_concept_page_offers_the_import_to_its_editors(client, tree, editor,
     client.force_login(editor)
     response = client.get(reverse("wagtailadmin_explore", args=[tree["concept"].pk]))
     assert url in response.content.decode()
-    assert client.get(url).status_code == 200
+    upload_page = client.get(url)
+    assert upload_page.status_code == 200
+    heading = preview_soup(upload_page).select_one("main h1").get_text(" ", strip=True)
+    assert heading.startswith("Import measures")
     other = Page.objects.get(pk=tree["phase"].pk)
     assert (
         reverse("wagtail_integration_import:upload", args=[other.pk])
