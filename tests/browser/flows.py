@@ -37,14 +37,19 @@ def open_page(chromium, site: str, kind: str, language: str):
         return page, status
     if kind == "status_page_answered":
         assert submit(page) == 200
-        page.click(".wi-status-link__url a")
+        with page.expect_navigation():
+            page.click(".wi-status-link__url a")
         answer_in_database(site, page.url, ANSWERS[language], language)
         return page, page.reload().status
     if kind in ("status_page", "status_delete_confirmation", "status_deleted"):
         assert submit(page) == 200
-        page.click(".wi-status-link__url a")  # the resident's private link
+        # Each click opens a page: wait for it, or the checks that follow may run on a page
+        # still being replaced (axe then finds no document).
+        with page.expect_navigation():
+            page.click(".wi-status-link__url a")  # the resident's private link
         if kind != "status_page":
-            page.click("a[href$='/delete/']")
+            with page.expect_navigation():
+                page.click("a[href$='/delete/']")
         if kind == "status_deleted":
             with page.expect_navigation() as navigation:
                 page.click("form.wi-delete-form button[type=submit]")
