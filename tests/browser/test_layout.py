@@ -250,7 +250,8 @@ def test_the_private_status_page_reflows_at_320_px_and_follows_the_language(
         page.check("input[name=consent]")
         with page.expect_navigation():
             page.click("form.wi-form button[type=submit]")
-        page.click(".wi-status-link__url a")
+        with page.expect_navigation():
+            page.click(".wi-status-link__url a")
         sizes = page.evaluate(
             "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
