@@ -86,19 +86,15 @@ def post(url: str, session_key: str, fields: dict) -> int | str:
         return error.code
 
 
-def test_twelve_simultaneous_applies_of_one_import_apply_it_once(database_copy):
-    database, _page_id = database_copy
-    env = server_env(database, "database")
-    session_key, concept_id, import_id, fingerprint = run_python(PREPARE, env).split()
-    port = free_port()
-    server = start_server(env, port, workers=4)
-    url = f"http://127.0.0.1:{port}/admin/integration/measures-import/{concept_id}/{import_id}/"
+def submit_at_once(server, url: str, session_key: str, fields: dict) -> list:
+    """POST `fields` to `url` SUBMITS times at the same moment, then stop `server`; the
+    answers (see `post`)."""
     barrier = threading.Barrier(SUBMITS)
-    statuses = [0] * SUBMITS
+    statuses: list = [0] * SUBMITS
 
     def submit(index: int) -> None:
         barrier.wait()
-        statuses[index] = post(url, session_key, {"fingerprint": fingerprint, "publish": "1"})
+        statuses[index] = post(url, session_key, fields)
 
     try:
         threads = [threading.Thread(target=submit, args=(i,)) for i in range(SUBMITS)]
@@ -109,6 +105,19 @@ def test_twelve_simultaneous_applies_of_one_import_apply_it_once(database_copy):
     finally:
         server.terminate()
         server.wait(20)
+    return statuses
+
+
+def test_twelve_simultaneous_applies_of_one_import_apply_it_once(database_copy):
+    database, _page_id = database_copy
+    env = server_env(database, "database")
+    session_key, concept_id, import_id, fingerprint = run_python(PREPARE, env).split()
+    port = free_port()
+    server = start_server(env, port, workers=4)
+    url = f"http://127.0.0.1:{port}/admin/integration/measures-import/{concept_id}/{import_id}/"
+    statuses = submit_at_once(
+        server, url, session_key, {"fingerprint": fingerprint, "publish": "1"}
+    )
 
     revisions, applied = (int(n) for n in run_python(COUNT, env).split())
     # One submit applies and is sent on to the concept in the explorer. The others are
@@ -173,22 +182,7 @@ def test_twelve_simultaneous_applies_of_one_values_import_apply_it_once(database
         f"http://127.0.0.1:{port}/admin/integration/indicator-values-import/"
         f"{concept_id}/{import_id}/"
     )
-    barrier = threading.Barrier(SUBMITS)
-    statuses = [0] * SUBMITS
-
-    def submit(index: int) -> None:
-        barrier.wait()
-        statuses[index] = post(url, session_key, {"fingerprint": fingerprint})
-
-    try:
-        threads = [threading.Thread(target=submit, args=(i,)) for i in range(SUBMITS)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(120)
-    finally:
-        server.terminate()
-        server.wait(20)
+    statuses = submit_at_once(server, url, session_key, {"fingerprint": fingerprint})
 
     counted = run_python(COUNT_VALUES, env)
     # One submit applies and is sent on to the indicators; the others are refused, find the

@@ -5,7 +5,7 @@ reads this format)."""
 from django.utils.translation import gettext_lazy as _
 
 from .models.indicators import IndicatorDirection, IndicatorUnit
-from .open_data import Column
+from .open_data import Column, schema_of
 
 # The import reads the columns marked `imported`; the others are there to be read, and a
 # changed value in them is ignored (the import says so).
@@ -57,20 +57,4 @@ def indicator_table_schema() -> dict:
         "value": {"required": True},
         "language": {"required": True},
     }
-    fields = []
-    for column in INDICATOR_COLUMNS:
-        described = {
-            "name": column.name,
-            "type": column.type,
-            "description": str(column.description),
-        }
-        if column.format != "default":
-            described["format"] = column.format
-        if column.name in constraints:
-            described["constraints"] = constraints[column.name]
-        fields.append(described)
-    return {
-        "fields": fields,
-        "primaryKey": ["indicator_id", "period"],
-        "missingValues": [""],
-    }
+    return schema_of(INDICATOR_COLUMNS, constraints, ["indicator_id", "period"])

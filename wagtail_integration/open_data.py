@@ -191,10 +191,11 @@ def as_json_value(value):
     return value
 
 
-def table_schema() -> dict:
-    """The Frictionless Table Schema of the export's rows, in the active language."""
+def schema_of(columns: list[Column], constraints: dict, primary_key: list[str]) -> dict:
+    """A Frictionless Table Schema of `columns` (with their `constraints` by name), in the
+    active language: for the measures' and the indicators' exports."""
     fields = []
-    for column in COLUMNS:
+    for column in columns:
         described = {
             "name": column.name,
             "type": column.type,
@@ -202,11 +203,21 @@ def table_schema() -> dict:
         }
         if column.format != "default":
             described["format"] = column.format
-        if column.name == "status":
-            described["constraints"] = {"required": True, "enum": list(MeasureStatus.values)}
-        elif column.name == "progress":
-            described["constraints"] = {"minimum": 0, "maximum": 100}
-        elif column.name in ("id", "title", "url", "language"):
-            described["constraints"] = {"required": True}
+        if column.name in constraints:
+            described["constraints"] = constraints[column.name]
         fields.append(described)
-    return {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
+    return {"fields": fields, "primaryKey": primary_key, "missingValues": [""]}
+
+
+def table_schema() -> dict:
+    """The Frictionless Table Schema of the export's rows, in the active language."""
+    required = {"required": True}
+    constraints = {
+        "id": required,
+        "title": required,
+        "url": required,
+        "language": required,
+        "status": {"required": True, "enum": list(MeasureStatus.values)},
+        "progress": {"minimum": 0, "maximum": 100},
+    }
+    return schema_of(COLUMNS, constraints, ["id"])
