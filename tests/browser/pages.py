@@ -87,3 +87,18 @@ def answer_in_database(site: str, status_url: str, answer: str, language: str) -
             (answer, language, datetime.now(timezone.utc).isoformat(), token_hash),
         ).rowcount
     assert changed == 1, status_url
+
+
+# The example site's local admin user (`load_integration_demo`); its admin is in German.
+ADMIN = ("admin", "integration-demo")
+
+
+def admin_login(chromium, site: str, width: int = 1400):
+    """A browser page in a fresh context, logged into the site's admin as `ADMIN`."""
+    page = new_page(chromium, width=width)
+    page.goto(f"{site}/admin/login/")
+    page.fill("input[name=username]", ADMIN[0])
+    page.fill("input[name=password]", ADMIN[1])
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    return page

@@ -4,12 +4,10 @@ an editor types."""
 
 import pytest
 
-from .pages import PAGE_TYPES, first_page, new_page
+from .pages import PAGE_TYPES, admin_login, first_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-# The example site's local admin user (`load_integration_demo`); its admin is in German.
-ADMIN = ("admin", "integration-demo")
 CONTENT_PAGE_TYPES = [kind for kind in PAGE_TYPES if kind != "feedback_form"]
 LONG_SENTENCE = (
     "Wir wollen in den kommenden Jahren gemeinsam mit allen Trägern, Vereinen und Ämtern "
@@ -21,14 +19,9 @@ LONG_WORD = "Die Arbeitsmarktintegrationsmaßnahmen beginnen im Mai."
 @pytest.fixture(scope="module")
 def editor(chromium, example_site):
     """A browser page logged into the example site's admin."""
-    page = new_page(chromium, width=1400)
+    page = admin_login(chromium, example_site)
     # The editor reopens the side panel that was open on the page before: start closed.
     page.context.add_init_script("localStorage.removeItem('wagtail:side-panel-open')")
-    page.goto(f"{example_site}/admin/login/")
-    page.fill("input[name=username]", ADMIN[0])
-    page.fill("input[name=password]", ADMIN[1])
-    with page.expect_navigation():
-        page.click("button[type=submit]")
     yield page
     page.context.close()
 

@@ -9,21 +9,15 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .pages import first_page, new_page
+from .pages import admin_login, first_page
 from .test_axe import WCAG_AA
-from .test_content_checks import ADMIN
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def admin_page(chromium, example_site):
-    page = new_page(chromium, width=1280)
-    page.goto(f"{example_site}/admin/login/")
-    page.fill("input[name=username]", ADMIN[0])
-    page.fill("input[name=password]", ADMIN[1])
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    page = admin_login(chromium, example_site, width=1280)
     yield page
     page.context.close()
 
